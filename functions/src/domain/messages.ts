@@ -1,0 +1,112 @@
+import { formatDateVi, formatInt } from './format.js';
+
+/**
+ * The catalogue of every message a user can see, with stable codes. Tests check codes and
+ * text; the HTTP layer and the add-on show `message` as it is. Each message says what is
+ * wrong and how to fix it.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Issue {
+  readonly severity: Severity;
+  readonly code: MessageCode;
+  /** Sheet row as the user sees it (1-based), or null for whole-sheet problems. */
+  readonly row: number | null;
+  /** Column header as the user wrote it (or the template header when the column is missing). */
+  readonly column: string | null;
+  /** 0-based position of that column in the sheet, so the add-on can mark the cell; null when absent. */
+  readonly columnIndex: number | null;
+  readonly message: string;
+}
+
+export interface Location {
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly columnIndex?: number | null;
+}
+
+const list = (values: readonly string[]): string => values.join(', ');
+const q = (text: string): string => `“${text}”`;
+
+export const MESSAGES = {
+  SHEET_EMPTY: () => 'Trang tính không có dữ liệu. Hãy dùng mẫu “Tạo bảng đánh giá” rồi nhập danh sách đảng viên.',
+  HEADER_NOT_FOUND: (p: { required: readonly string[]; scanned: number }) =>
+    `Không tìm thấy dòng tiêu đề trong ${p.scanned} dòng đầu. Dòng tiêu đề cần có các cột: ${list(p.required.map(q))}.`,
+  COLUMN_MISSING: (p: { header: string; headerRow: number }) =>
+    `thiếu cột bắt buộc ${q(p.header)}. Hãy thêm cột này vào dòng tiêu đề (dòng ${p.headerRow}).`,
+  COLUMN_DUPLICATE: (p: { header: string; first: string; second: string }) =>
+    `cột ${q(p.header)} xuất hiện hai lần (cột ${p.first} và cột ${p.second}). Hãy xóa hoặc đổi tên một cột.`,
+  COLUMN_UNKNOWN: (p: { header: string; letter: string }) =>
+    `cột ${q(p.header)} (cột ${p.letter}) không có trong mẫu đánh giá nên sẽ được bỏ qua. Nếu đây là một cột của mẫu, hãy sửa tên cột cho đúng.`,
+  NO_DATA_ROWS: (p: { headerRow: number }) =>
+    `Bảng chưa có đảng viên nào bên dưới dòng tiêu đề (dòng ${p.headerRow}). Hãy nhập danh sách rồi gửi lại.`,
+  CELL_FORMULA_ERROR: (p: { value: string }) =>
+    `Ô đang báo lỗi công thức ${q(p.value)}. Hãy sửa công thức hoặc nhập trực tiếp giá trị.`,
+  VALUE_INVALID: (p: { header: string }) =>
+    `Giá trị không đúng định dạng của cột ${q(p.header)}. Hãy xem ghi chú ở ô tiêu đề của cột.`,
+  VALUE_REQUIRED: (p: { header: string }) => `Chưa nhập ${q(p.header)}. Đây là thông tin bắt buộc.`,
+  VALUE_NOT_IN_LIST: (p: { value: string; allowed: readonly string[] }) =>
+    `Giá trị ${q(p.value)} không hợp lệ. Hãy chọn một trong: ${list(p.allowed)}.`,
+  DATE_INVALID: (p: { value: string }) =>
+    `Ngày ${q(p.value)} không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2010.`,
+  BIRTH_INVALID: (p: { value: string }) =>
+    `Ngày sinh ${q(p.value)} không hợp lệ. Hãy nhập ngày/tháng/năm (15/03/1985) hoặc năm sinh (1985).`,
+  DATE_IN_FUTURE: (p: { value: string }) => `Ngày ${q(p.value)} ở sau ngày đánh giá. Hãy kiểm tra lại năm.`,
+  SCORE_INVALID: (p: { value: string }) => `Điểm ${q(p.value)} không hợp lệ. Hãy nhập một số từ 0 đến 100, ví dụ 85 hoặc 72,5.`,
+  TEXT_TOO_LONG: (p: { length: number; max: number }) =>
+    `Nội dung dài ${formatInt(p.length)} ký tự, vượt quá ${formatInt(p.max)} ký tự cho phép. Hãy rút gọn.`,
+  CARD_INVALID: (p: { value: string }) =>
+    `Số thẻ đảng viên ${q(p.value)} không hợp lệ. Số thẻ chỉ gồm chữ, số, dấu chấm, dấu gạch ngang và không quá 20 ký tự.`,
+  CARD_DUPLICATE: (p: { card: string; firstRow: number }) =>
+    `Số thẻ đảng viên ${q(p.card)} trùng với dòng ${p.firstRow}. Mỗi đảng viên chỉ ghi một dòng; hãy xóa dòng trùng hoặc sửa số thẻ.`,
+  SCORE_REQUIRED: (p: { year: number }) =>
+    `Từ năm 2025, mỗi đảng viên được xếp loại phải có điểm (Quy định 366-QĐ/TW). Hãy nhập điểm năm ${p.year} từ 0 đến 100.`,
+  SCORE_RATING_MISMATCH: (p: { score: number; expected: string; band: string; actual: string }) =>
+    `Điểm ${String(p.score).replace('.', ',')} ứng với mức ${p.expected} (${p.band}) nhưng xếp loại là ${p.actual}. Hãy sửa điểm hoặc xếp loại cho khớp.`,
+  DISCIPLINE_NOT_KHTNV: (p: { discipline: string; rating: string }) =>
+    `Đảng viên bị kỷ luật trong năm (${p.discipline}) phải xếp loại Không hoàn thành nhiệm vụ, nhưng đang xếp loại ${p.rating}. Hãy sửa Xếp loại, hoặc ghi “Có” ở cột “Tự phát hiện, khắc phục” nếu đảng viên đã tự phát hiện, khắc phục.`,
+  UNRATED_REASON_MISSING: () =>
+    'Xếp loại “Không xếp loại” cần có lý do. Hãy chọn lý do ở cột “Lý do không xếp loại”.',
+  UNRATED_REASON_UNEXPECTED: (p: { rating: string }) =>
+    `Chỉ ghi lý do khi xếp loại là “Không xếp loại”, nhưng dòng này xếp loại ${p.rating}. Hãy xóa lý do hoặc sửa Xếp loại.`,
+  NEW_MEMBER_RATED: (p: { admitted: string; evaluationDate: string }) =>
+    `Đảng viên vào Đảng ngày ${formatDateVi(p.admitted)}, chưa đủ 6 tháng tính đến ngày đánh giá ${formatDateVi(p.evaluationDate)}: thường không xếp loại (lý do “Mới kết nạp dưới 6 tháng”). Hãy kiểm tra lại.`,
+  QUOTA_EXCEEDED: (p: { excellent: number; good: number; max: number; percent: number }) =>
+    `Có ${formatInt(p.excellent)} đảng viên HTXSNV, vượt ${p.percent}% số đảng viên HTTNV (${formatInt(p.good)} đồng chí, tối đa ${formatInt(p.max)} HTXSNV). Hãy xem lại xếp loại, hoặc đề nghị Đảng ủy Khối chấp nhận kèm lý do.`,
+  EXCELLENT_LOW_EXEMPLARY: (p: { level: string }) =>
+    `Xếp loại Hoàn thành xuất sắc nhiệm vụ nhưng nêu gương ở mức thấp nhất (${q(p.level)}). Hãy kiểm tra lại hai cột này.`,
+  ROW_COUNT_DIFFERS: (p: { expected: number; actual: number }) =>
+    `Tổ chức đăng ký ${formatInt(p.expected)} đảng viên nhưng bảng có ${formatInt(p.actual)} dòng. Hãy kiểm tra còn thiếu hoặc thừa đảng viên nào.`,
+} as const;
+
+export type MessageCode = keyof typeof MESSAGES;
+type ParamsOf<C extends MessageCode> = Parameters<(typeof MESSAGES)[C]> extends [infer P] ? P : undefined;
+
+/** Problems of the header row itself name the column inside the sentence. */
+const HEADER_CODES: ReadonlySet<MessageCode> = new Set(['COLUMN_MISSING', 'COLUMN_DUPLICATE', 'COLUMN_UNKNOWN']);
+
+/** “Dòng 7, cột “Xếp loại”: …” — every message names where to look. */
+export function locate(row: number | null, column: string | null, code?: MessageCode): string {
+  if (code !== undefined && HEADER_CODES.has(code) && row !== null) return `Dòng tiêu đề (dòng ${row}): `;
+  if (row !== null && column !== null) return `Dòng ${row}, cột ${q(column)}: `;
+  if (row !== null) return `Dòng ${row}: `;
+  if (column !== null) return `Cột ${q(column)}: `;
+  return '';
+}
+
+export function issue<C extends MessageCode>(
+  severity: Severity,
+  code: C,
+  where: Location,
+  ...params: ParamsOf<C> extends undefined ? [] : [ParamsOf<C>]
+): Issue {
+  const template = MESSAGES[code] as (p?: unknown) => string;
+  return {
+    severity,
+    code,
+    row: where.row,
+    column: where.column,
+    columnIndex: where.columnIndex ?? null,
+    message: locate(where.row, where.column, code) + template(params[0]),
+  };
+}

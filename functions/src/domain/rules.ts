@@ -1,0 +1,134 @@
+import { DISCIPLINE, RATING, type RatingLevel } from './enums.js';
+import type { FieldKey } from './fields.js';
+import { issue, type Issue, type Location } from './messages.js';
+import type { Evaluation, RulePackId, RuleSettings, SheetRow } from './schema.js';
+import { defaultRulePack } from './schema.js';
+import { minusMonths } from './dates.js';
+
+/**
+ * Rule packs by evaluation year, and the rules that look across fields of a row or across the
+ * rows of a sheet. Field-level problems (bad values, blanks) are found by normalise.ts.
+ */
+export interface ScoreBand {
+  readonly level: RatingLevel;
+  readonly min: number;
+  /** Exclusive; Infinity for the top band. */
+  readonly below: number;
+  readonly text: string;
+}
+
+export interface RulePack {
+  readonly id: RulePackId;
+  readonly title: string;
+  readonly usesScore: boolean;
+  readonly bands: readonly ScoreBand[];
+}
+
+export const RULE_PACKS_BY_ID: Readonly<Record<RulePackId, RulePack>> = {
+  qd124: { id: 'qd124', title: 'Quy định 124-QĐ/TW, Hướng dẫn 25-HD/BTCTW', usesScore: false, bands: [] },
+  qd366: {
+    id: 'qd366',
+    title: 'Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW',
+    usesScore: true,
+    bands: [
+      { level: 'HTXSNV', min: 90, below: Infinity, text: 'từ 90 điểm trở lên' },
+      { level: 'HTTNV', min: 70, below: 90, text: 'từ 70 đến dưới 90 điểm' },
+      { level: 'HTNV', min: 50, below: 70, text: 'từ 50 đến dưới 70 điểm' },
+      { level: 'KHTNV', min: 0, below: 50, text: 'dưới 50 điểm' },
+    ],
+  },
+};
+
+export function rulePackFor(settings: RuleSettings): RulePack {
+  return RULE_PACKS_BY_ID[settings.rulePack ?? defaultRulePack(settings.year)];
+}
+
+export function evaluationDateOf(settings: RuleSettings): string {
+  return settings.evaluationDate ?? `${settings.year}-12-31`;
+}
+
+/** How rules name a column: as the user wrote it, or the template header when it is absent. */
+export type ColumnOf = (field: FieldKey) => { column: string; columnIndex: number | null };
+
+export interface RuleContext {
+  readonly settings: RuleSettings;
+  readonly pack: RulePack;
+  readonly columnOf: ColumnOf;
+  /** Members admitted after this date are within 6 months of the evaluation date. */
+  readonly newMemberSince: string;
+  readonly evaluationDate: string;
+}
+
+export function ruleContext(settings: RuleSettings, columnOf: ColumnOf): RuleContext {
+  const evaluationDate = evaluationDateOf(settings);
+  return { settings, pack: rulePackFor(settings), columnOf, evaluationDate, newMemberSince: minusMonths(evaluationDate, 6) };
+}
+
+const at = (row: number, ctx: RuleContext, field: FieldKey): Location => ({ row, ...ctx.columnOf(field) });
+
+export function checkRow(row: number, e: Evaluation, ctx: RuleContext): Issue[] {
+  const issues: Issue[] = [];
+  const classified = e.rating !== 'KXL';
+  if (ctx.pack.usesScore && classified) {
+    if (e.score === null) {
+      issues.push(issue('error', 'SCORE_REQUIRED', at(row, ctx, 'score'), { year: ctx.settings.year }));
+    } else {
+      const score = e.score;
+      const band = ctx.pack.bands.find((b) => score >= b.min && score < b.below);
+      if (band && band.level !== e.rating) {
+        issues.push(
+          issue('error', 'SCORE_RATING_MISMATCH', at(row, ctx, 'rating'), {
+            score,
+            expected: band.level,
+            band: band.text,
+            actual: e.rating,
+          }),
+        );
+      }
+    }
+  }
+  if (classified && e.discipline !== null && e.discipline !== 'none' && e.rating !== 'KHTNV' && e.selfCorrected !== true) {
+    issues.push(
+      issue('error', 'DISCIPLINE_NOT_KHTNV', at(row, ctx, 'rating'), {
+        discipline: DISCIPLINE.labelOf(e.discipline),
+        rating: e.rating,
+      }),
+    );
+  }
+  if (!classified && e.unratedReason === null) {
+    issues.push(issue('error', 'UNRATED_REASON_MISSING', at(row, ctx, 'unratedReason')));
+  }
+  if (classified && e.unratedReason !== null) {
+    issues.push(issue('error', 'UNRATED_REASON_UNEXPECTED', at(row, ctx, 'unratedReason'), { rating: RATING.labelOf(e.rating) }));
+  }
+  if (classified && e.admissionDate !== null && e.admissionDate > ctx.newMemberSince && e.admissionDate <= ctx.evaluationDate) {
+    issues.push(
+      issue('warning', 'NEW_MEMBER_RATED', at(row, ctx, 'rating'), { admitted: e.admissionDate, evaluationDate: ctx.evaluationDate }),
+    );
+  }
+  const lowest = ctx.settings.exemplaryScale[ctx.settings.exemplaryScale.length - 1];
+  if (e.rating === 'HTXSNV' && e.exemplary === lowest) {
+    issues.push(issue('warning', 'EXCELLENT_LOW_EXEMPLARY', at(row, ctx, 'exemplary'), { level: lowest }));
+  }
+  return issues;
+}
+
+/** Rules over the organisation's whole list: the HTXSNV quota and the expected member count. */
+export function checkSheet(rows: readonly SheetRow[], listed: number, ctx: RuleContext): Issue[] {
+  const issues: Issue[] = [];
+  const excellent = rows.filter((r) => r.evaluation.rating === 'HTXSNV');
+  const good = rows.filter((r) => r.evaluation.rating === 'HTTNV').length;
+  const percent = ctx.settings.quotaPercent;
+  const max = Math.floor((good * percent) / 100 + 1e-9);
+  const firstOver = excellent[max];
+  if (firstOver) {
+    issues.push(
+      issue(ctx.settings.quotaMode, 'QUOTA_EXCEEDED', at(firstOver.row, ctx, 'rating'), { excellent: excellent.length, good, max, percent }),
+    );
+  }
+  const expected = ctx.settings.expectedMembers;
+  if (expected !== undefined && expected !== listed) {
+    issues.push(issue('warning', 'ROW_COUNT_DIFFERS', { row: null, column: null }, { expected, actual: listed }));
+  }
+  return issues;
+}
