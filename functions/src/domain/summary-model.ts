@@ -1,0 +1,20 @@
+import type { BlocRollup } from './rollup-schema.js';
+import type { SummaryModel } from './summary/cells.js';
+import { buildOrgTable } from './summary/org-table.js';
+import { buildOverview, overviewTitle } from './summary/overview.js';
+import { buildComparisonTab, buildOverdueTab, buildReportTab } from './summary/text-tabs.js';
+
+export * from './summary/cells.js';
+
+/**
+ * The whole summary workbook as data, rebuilt from the rollup every time (never appended to).
+ * Tabs in DOMAIN.md order: Tổng hợp, Theo tổ chức, Chưa nộp, Báo cáo, So sánh.
+ */
+export function buildSummaryModel(rollup: BlocRollup, sentences: readonly string[]): SummaryModel {
+  const overview = buildOverview(rollup);
+  return {
+    title: `${overviewTitle(rollup)} – ${rollup.blocName}`,
+    tabs: [overview.tab, buildOrgTable(rollup), buildOverdueTab(rollup), buildReportTab(rollup, sentences), buildComparisonTab(rollup)],
+    charts: overview.charts,
+  };
+}

@@ -1,0 +1,114 @@
+import { formatSheetSerial, toSheetSerial } from '../deadline.js';
+import type { Percent } from '../derive.js';
+import { formatDecimal, formatInt, formatPercent } from '../format.js';
+
+/**
+ * The summary workbook as plain data (STYLE.md §10): tabs of rows of cells, plus charts.
+ * The Google Sheets and .xlsx writers only render it. Percentages are stored as fractions
+ * (0.979) so the spreadsheet's vi_VN locale formats them; a date-time is a spreadsheet serial
+ * of the bloc's local wall-clock time.
+ */
+export const TAB_NAMES = ['Tổng hợp', 'Theo tổ chức', 'Chưa nộp', 'Báo cáo', 'So sánh'] as const;
+export type TabName = (typeof TAB_NAMES)[number];
+
+/**
+ * int “4.617”; percent0 “99%”; percent1 “97,9%”; decimal “1,2”; delta: a signed change, one
+ * decimal at most (“+2,5”, “-1”, “0”); datetime “dd/MM/yyyy HH:mm”.
+ */
+export type CellFormat = 'int' | 'percent0' | 'percent1' | 'decimal' | 'delta' | 'text' | 'datetime';
+
+/** title: the tab's heading; section: a table's heading; header: column headings; total: a sum row. */
+export type CellStyle = 'title' | 'section' | 'header' | 'total';
+
+export interface SummaryCell {
+  readonly value: string | number | null;
+  readonly format?: CellFormat;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly wrap?: boolean;
+  readonly style?: CellStyle;
+  /** Merge this cell with the next span − 1 cells of its row. */
+  readonly span?: number;
+}
+export type SummaryRow = readonly SummaryCell[];
+
+export interface SummaryTab {
+  readonly name: TabName;
+  /** Pixels, one per column. */
+  readonly columnWidths: readonly number[];
+  readonly frozenRows: number;
+  readonly frozenColumns: number;
+  readonly rows: readonly SummaryRow[];
+}
+
+/** 0-based, end exclusive (the Sheets GridRange convention). */
+export interface GridRange {
+  readonly tab: TabName;
+  readonly startRow: number;
+  readonly endRow: number;
+  readonly startCol: number;
+  readonly endCol: number;
+}
+
+export interface SummaryChart {
+  readonly tab: TabName;
+  readonly title: string;
+  readonly type: 'column' | 'bar' | 'pie';
+  /** Top-left cell the chart is placed over (0-based). */
+  readonly anchor: { readonly row: number; readonly col: number };
+  readonly domain: GridRange;
+  readonly series: readonly { readonly name: string; readonly range: GridRange }[];
+}
+
+export interface SummaryModel {
+  readonly title: string;
+  readonly tabs: readonly SummaryTab[];
+  readonly charts: readonly SummaryChart[];
+}
+
+export const EMPTY: SummaryCell = { value: null };
+
+export const text = (value: string, extra: Omit<SummaryCell, 'value' | 'format'> = {}): SummaryCell => ({
+  value,
+  format: 'text',
+  ...extra,
+});
+export const int = (value: number | null, extra: Omit<SummaryCell, 'value' | 'format'> = {}): SummaryCell =>
+  value === null ? { value: null, ...extra } : { value, format: 'int', ...extra };
+export const decimal = (value: number | null): SummaryCell => (value === null ? EMPTY : { value, format: 'decimal' });
+export const delta = (value: number | null): SummaryCell => (value === null ? EMPTY : { value, format: 'delta' });
+export const title = (value: string, span: number): SummaryCell => ({ value, format: 'text', bold: true, style: 'title', span });
+export const section = (value: string, span: number): SummaryCell => ({ value, format: 'text', bold: true, style: 'section', span });
+export const header = (value: string): SummaryCell => ({ value, format: 'text', bold: true, wrap: true, style: 'header' });
+
+/** A percentage in 0–100 (format.ts) as a fraction; “–” when there is no base to divide by. */
+export function percent(value: Percent, extra: Omit<SummaryCell, 'value' | 'format'> = {}): SummaryCell {
+  if (value === null) return { value: '–', format: 'text', ...extra };
+  return { value: value / 100, format: Number.isInteger(value) ? 'percent0' : 'percent1', ...extra };
+}
+
+export const dateTime = (iso: string | null, zone: string): SummaryCell =>
+  iso === null ? EMPTY : { value: toSheetSerial(iso, zone), format: 'datetime' };
+
+/** The text a Vietnamese spreadsheet would show (tests, CLI). */
+export function displayCell(cell: SummaryCell): string {
+  const { value, format } = cell;
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  switch (format) {
+    case 'int':
+      return formatInt(value);
+    case 'percent0':
+    case 'percent1':
+      return formatPercent(Math.round(value * 1000) / 10);
+    case 'delta':
+      return (value > 0 ? '+' : '') + formatDecimal(value);
+    case 'datetime':
+      return formatSheetSerial(value);
+    default:
+      return formatDecimal(value);
+  }
+}
+
+/** A tab's rows as display text, for tests and the CLI. */
+export const displayRows = (tab: SummaryTab): string[][] => tab.rows.map((row) => row.map(displayCell));
