@@ -14,6 +14,8 @@ export function buildSummaryModel(rollup: BlocRollup, sentences: readonly string
   const overview = buildOverview(rollup);
   return {
     title: `${overviewTitle(rollup)} – ${rollup.blocName}`,
+    locale: 'vi_VN',
+    timeZone: rollup.timeZone,
     tabs: [overview.tab, buildOrgTable(rollup), buildOverdueTab(rollup), buildReportTab(rollup, sentences), buildComparisonTab(rollup)],
     charts: overview.charts,
   };

@@ -20,6 +20,19 @@ export type CellFormat = 'int' | 'percent0' | 'percent1' | 'decimal' | 'delta' |
 /** title: the tab's heading; section: a table's heading; header: column headings; total: a sum row. */
 export type CellStyle = 'title' | 'section' | 'header' | 'total';
 
+/** How each style looks, in both writers: font size in points, fill as “#RRGGBB”. */
+export interface StyleLook {
+  readonly fontSize?: number;
+  readonly background?: string;
+  readonly center?: boolean;
+}
+export const STYLE_LOOK: Readonly<Record<CellStyle, StyleLook>> = {
+  title: { fontSize: 14 },
+  section: { background: '#DDEBF7' },
+  header: { background: '#D9D9D9', center: true },
+  total: { background: '#F2F2F2' },
+};
+
 export interface SummaryCell {
   readonly value: string | number | null;
   readonly format?: CellFormat;
@@ -58,10 +71,18 @@ export interface SummaryChart {
   readonly anchor: { readonly row: number; readonly col: number };
   readonly domain: GridRange;
   readonly series: readonly { readonly name: string; readonly range: GridRange }[];
+  /**
+   * The row just above the domain and series ranges holds the series names (a header row);
+   * Sheets reads a chart's legend from there, it has no other place for a series name.
+   */
+  readonly namesAbove: boolean;
 }
 
 export interface SummaryModel {
   readonly title: string;
+  /** The spreadsheet's locale and time zone (numbers as “4.617”, dates in the bloc's zone). */
+  readonly locale: 'vi_VN';
+  readonly timeZone: string;
   readonly tabs: readonly SummaryTab[];
   readonly charts: readonly SummaryChart[];
 }

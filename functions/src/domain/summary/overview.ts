@@ -136,6 +136,7 @@ export function buildOverview(r: BlocRollup): { tab: SummaryTab; charts: Summary
       anchor: { row: 0, col: chartCol },
       domain: range(firstLevelRow, firstLevelRow + RATING_LEVELS.length, 0),
       series: [{ name: 'Số lượng', range: range(firstLevelRow, firstLevelRow + RATING_LEVELS.length, 1) }],
+      namesAbove: false,
     },
     {
       tab: TAB,
@@ -144,6 +145,7 @@ export function buildOverview(r: BlocRollup): { tab: SummaryTab; charts: Summary
       anchor: { row: 20, col: chartCol },
       domain: range(leaderRow, leaderRow + 2, 0),
       series: scale.map((label, i) => ({ name: label, range: range(leaderRow, leaderRow + 2, 1 + 2 * i) })),
+      namesAbove: true,
     },
     {
       tab: TAB,
@@ -152,6 +154,7 @@ export function buildOverview(r: BlocRollup): { tab: SummaryTab; charts: Summary
       anchor: { row: 40, col: chartCol },
       domain: range(onTimeRow, onTimeRow + 3, 0),
       series: [{ name: 'Số tổ chức', range: range(onTimeRow, onTimeRow + 3, 1) }],
+      namesAbove: false,
     },
   ];
   const tab: SummaryTab = {

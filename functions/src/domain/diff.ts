@@ -1,0 +1,65 @@
+/**
+ * A submission is the organisation's whole list: compare it with what is stored, member by
+ * member (by card number and content hash), to know what to write and what to tell the user.
+ */
+export type RowStatus = 'imported' | 'updated' | 'unchanged' | 'removed' | 'rejected';
+
+export interface StoredMember {
+  /** Content hash of the stored evaluation. */
+  readonly hash: string;
+  readonly fullName: string;
+  readonly row: number;
+}
+
+export interface IncomingMember {
+  readonly row: number;
+  readonly cardNumber: string;
+  readonly fullName: string;
+  readonly hash: string;
+}
+
+export interface RowOutcome {
+  readonly row: number;
+  readonly cardNumber: string | null;
+  readonly status: RowStatus;
+}
+
+export interface RemovedMember {
+  readonly cardNumber: string;
+  readonly fullName: string;
+  /** The row it stood in at the last accepted submission. */
+  readonly lastRow: number;
+}
+
+export interface MemberDiff {
+  readonly rows: readonly RowOutcome[];
+  readonly removed: readonly RemovedMember[];
+  readonly counts: Readonly<Record<RowStatus, number>>;
+  /** Card numbers whose document must be written (imported or updated). */
+  readonly toWrite: ReadonlySet<string>;
+}
+
+export function diffMembers(
+  incoming: readonly IncomingMember[],
+  rejectedRows: readonly number[],
+  stored: ReadonlyMap<string, StoredMember>,
+): MemberDiff {
+  const counts: Record<RowStatus, number> = { imported: 0, updated: 0, unchanged: 0, removed: 0, rejected: rejectedRows.length };
+  const toWrite = new Set<string>();
+  const rows: RowOutcome[] = incoming.map((member) => {
+    const before = stored.get(member.cardNumber);
+    const status: RowStatus = !before ? 'imported' : before.hash === member.hash ? 'unchanged' : 'updated';
+    counts[status] += 1;
+    if (status !== 'unchanged') toWrite.add(member.cardNumber);
+    return { row: member.row, cardNumber: member.cardNumber, status };
+  });
+  for (const row of rejectedRows) rows.push({ row, cardNumber: null, status: 'rejected' });
+  rows.sort((a, b) => a.row - b.row);
+  const present = new Set(incoming.map((m) => m.cardNumber));
+  const removed = [...stored]
+    .filter(([card]) => !present.has(card))
+    .map(([cardNumber, m]) => ({ cardNumber, fullName: m.fullName, lastRow: m.row }))
+    .sort((a, b) => a.lastRow - b.lastRow);
+  counts.removed = removed.length;
+  return { rows, removed, counts, toWrite };
+}

@@ -1,0 +1,10 @@
+import { orgAction } from './org-action.js';
+import { status } from './status.js';
+import { submit } from './submit.js';
+
+/**
+ * The plain HTTP handlers by their deployed names. index.ts wraps them for `firebase deploy`;
+ * dev/serve.ts registers the very same handlers with functions-framework for local runs.
+ */
+export const httpHandlers = { submit, status, orgAction } as const;
+export type FunctionName = keyof typeof httpHandlers;

@@ -1,0 +1,295 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tallyOrganisation } from '../../functions/src/domain/tally.js';
+import { evaluationSchema } from '../../functions/src/domain/schema.js';
+import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/collections.js';
+import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
+import { dumpTree } from '../support/firestore-dump.js';
+import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
+
+const CONFIG = `
+id: khoi-test
+name: Đảng bộ Khối Thử nghiệm
+admins: [admin@khoi.vn]
+leaders: [lanh.dao@khoi.vn]
+oauthClientIds: [${TEST_AUDIENCE}]
+years:
+  2025:
+    deadline: 15/01/2099 17:00
+    orgs:
+      - { id: cb-a, name: Chi bộ Công ty A, secretaries: [bithu.a@a.vn], expectedMembers: 3 }
+      - { id: cb-b, name: Chi bộ Công ty B, secretaries: [bithu.b@b.vn], expectedMembers: 5 }
+  2024:
+    deadline: 15/01/2025 17:00
+    orgs:
+      - { id: cb-a, name: Chi bộ Công ty A, secretaries: [bithu.a@a.vn], expectedMembers: 3 }
+`;
+const SECRETARY = 'bithu.a@a.vn';
+const h = useLocalStack('demo-ingest', CONFIG);
+const ROOT = 'blocs/khoi-test';
+
+let sequence = 0;
+const submissionId = () => `test-submission-${++sequence}-${Date.now()}`;
+const request = (rows: RowSpec[], extra: Record<string, unknown> = {}) => ({
+  year: 2025,
+  orgId: 'cb-a',
+  submissionId: submissionId(),
+  sheet: { values: grid(rows) },
+  ...extra,
+});
+const three = () => validRows(3);
+
+async function members(orgId = 'cb-a', year = 2025) {
+  const snap = await membersCol(h.stack.db, h.stack.blocId, year, orgId).get();
+  return snap.docs.map((d) => d.data()).sort((a, b) => a.row - b.row);
+}
+
+beforeEach(() => h.reset());
+
+describe('submit: accepted, unchanged, changed, removed', () => {
+  it('writes exactly the members, the tally, the state and an audit record', async () => {
+    const res = await h.post('submit', request(three()), SECRETARY);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      result: 'accepted',
+      orgId: 'cb-a',
+      orgName: 'Chi bộ Công ty A',
+      state: 'submitted',
+      counts: { listed: 3, imported: 3, updated: 0, unchanged: 0, removed: 0, rejected: 0, warnings: 0 },
+      rows: [
+        { row: 2, cardNumber: '79.000001', status: 'imported' },
+        { row: 3, cardNumber: '79.000002', status: 'imported' },
+        { row: 4, cardNumber: '79.000003', status: 'imported' },
+      ],
+      removed: [],
+    });
+    const stored = await members();
+    expect(stored.map((m) => [m.cardNumber, m.fullName, m.row, m.rating, m.score, m.exemplary])).toEqual([
+      ['79.000001', 'Đảng viên 1', 2, 'HTTNV', 80, 'Nêu gương tốt'],
+      ['79.000002', 'Đảng viên 2', 3, 'HTTNV', 80, 'Nêu gương tốt'],
+      ['79.000003', 'Đảng viên 3', 4, 'HTTNV', 80, 'Nêu gương tốt'],
+    ]);
+    const org = (await orgRef(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).data();
+    expect(org?.state).toBe('submitted');
+    expect(org?.lastSubmission?.by).toBe(SECRETARY);
+    expect(org?.tally).toEqual(tallyOrganisation(stored.map((m) => evaluationSchema.parse(m)), ['Nêu gương tốt', 'Nêu gương', 'Chưa nêu gương']));
+    expect(org?.tally?.levels).toEqual({ HTXSNV: 0, HTTNV: 3, HTNV: 0, KHTNV: 0 });
+    const audits = (await submissionsCol(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).docs.map((d) => d.data());
+    expect(audits.map((a) => [a.by, a.result, a.counts.imported, a.status])).toEqual([[SECRETARY, 'accepted', 3, 200]]);
+  });
+
+  it('an identical resubmission is unchanged and rewrites no member or organisation', async () => {
+    await h.post('submit', request(three()), SECRETARY);
+    const before = await dumpTree(h.stack.db, `${ROOT}/years/2025/orgs/cb-a`);
+    const reordered = [...three()].reverse();
+    const res = await h.post('submit', request(reordered), SECRETARY);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ result: 'unchanged', counts: { imported: 0, updated: 0, unchanged: 3, removed: 0 } });
+    const after = await dumpTree(h.stack.db, `${ROOT}/years/2025/orgs/cb-a`);
+    const changed = Object.keys(after).filter((path) => JSON.stringify(after[path]) !== JSON.stringify(before[path]));
+    // Only the new audit record appears; members, index and the organisation are untouched.
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatch(/\/submissions\/test-submission-/);
+  });
+
+  it('reports the exact diff: updated, imported, unchanged and removed members', async () => {
+    await h.post('submit', request(three()), SECRETARY);
+    const rows = validRows(4);
+    rows[1] = { ...rows[1], 'Xếp loại': 'Hoàn thành nhiệm vụ', 'Điểm': 60 };
+    const next = [rows[0]!, rows[1]!, rows[3]!]; // member 3 removed, member 4 added
+    const res = await h.post('submit', request(next), SECRETARY);
+    expect(res.json).toMatchObject({
+      result: 'accepted',
+      counts: { imported: 1, updated: 1, unchanged: 1, removed: 1 },
+      rows: [
+        { row: 2, cardNumber: '79.000001', status: 'unchanged' },
+        { row: 3, cardNumber: '79.000002', status: 'updated' },
+        { row: 4, cardNumber: '79.000004', status: 'imported' },
+      ],
+      removed: [{ cardNumber: '79.000003', fullName: 'Đảng viên 3', lastRow: 4 }],
+    });
+    const stored = await members();
+    expect(stored.map((m) => [m.cardNumber, m.rating])).toEqual([
+      ['79.000001', 'HTTNV'],
+      ['79.000002', 'HTNV'],
+      ['79.000004', 'HTTNV'],
+    ]);
+    const org = (await orgRef(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).data();
+    expect(org?.tally?.levels).toEqual({ HTXSNV: 0, HTTNV: 2, HTNV: 1, KHTNV: 0 });
+  });
+
+  it('a dry run validates and diffs but writes nothing', async () => {
+    const before = await dumpTree(h.stack.db, ROOT);
+    const res = await h.post('submit', request(three(), { dryRun: true }), SECRETARY);
+    expect(res.json).toMatchObject({ result: 'dry_run', counts: { imported: 3 } });
+    expect(await dumpTree(h.stack.db, ROOT)).toEqual(before);
+  });
+});
+
+describe('submit: rejected and retried', () => {
+  it('a sheet with errors is refused with every located error and leaves Firestore byte-for-byte unchanged', async () => {
+    await h.post('submit', request(three()), SECRETARY);
+    const before = await dumpTree(h.stack.db, ROOT);
+    const rows = validRows(3);
+    rows[0] = { ...rows[0], 'Xếp loại': 'Giỏi' };
+    rows[2] = { ...rows[2], 'Số thẻ đảng viên': '' };
+    const res = await h.post('submit', request(rows), SECRETARY);
+    expect(res.status).toBe(422);
+    expect(res.json).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', message: 'Bảng có 2 lỗi nên chưa được ghi nhận; dữ liệu cũ vẫn giữ nguyên. Hãy sửa các ô được đánh dấu rồi gửi lại.' },
+      rows: [
+        { row: 2, status: 'rejected' },
+        { row: 4, status: 'rejected' },
+      ],
+    });
+    const issues = (res.json as { issues: { row: number; column: string; code: string }[] }).issues;
+    expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [2, 'Xếp loại', 'VALUE_NOT_IN_LIST'],
+      [4, 'Số thẻ đảng viên', 'VALUE_REQUIRED'],
+    ]);
+    expect(await dumpTree(h.stack.db, ROOT)).toEqual(before);
+  });
+
+  it('a retry with the same submission id returns the first answer and writes nothing new', async () => {
+    const body = request(three());
+    const first = await h.post('submit', body, SECRETARY);
+    const before = await dumpTree(h.stack.db, ROOT);
+    const retry = await h.post('submit', body, SECRETARY);
+    expect(retry.status).toBe(200);
+    expect(retry.json).toEqual(first.json);
+    expect(await dumpTree(h.stack.db, ROOT)).toEqual(before);
+    const reused = await h.post('submit', { ...body, sheet: { values: grid(validRows(2)) } }, SECRETARY);
+    expect(reused.status).toBe(409);
+    expect(reused.json).toMatchObject({ error: { code: 'SUBMISSION_ID_REUSED' } });
+  });
+
+  it('refuses oversized sheets with 413 and a Vietnamese message', async () => {
+    const huge = { ...request([]), sheet: { values: Array.from({ length: 5_001 }, () => ['x']) } };
+    const res = await h.post('submit', huge, SECRETARY);
+    expect(res.status).toBe(413);
+    expect(res.json).toEqual({
+      error: { code: 'TOO_MANY_ROWS', message: 'Bảng có 5.001 dòng, vượt quá 5.000 dòng cho một tổ chức. Hãy xóa các dòng thừa ở cuối bảng rồi gửi lại.' },
+    });
+    const big = await h.post('submit', { ...request(three()), padding: 'x'.repeat(11 * 1_048_576) }, SECRETARY);
+    expect(big.status).toBe(413);
+    expect(big.json).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });
+  });
+});
+
+describe('locks: deadline, approval, lock and reopen', () => {
+  it('after the deadline a submission is refused, saying which lock and who can reopen', async () => {
+    const res = await h.post('submit', { ...request(three()), year: 2024 }, SECRETARY);
+    expect(res.status).toBe(409);
+    expect(res.json).toEqual({
+      error: {
+        code: 'DEADLINE_PASSED',
+        message:
+          'Đã quá hạn nộp (17:00 ngày 15/01/2025), nên không nhận thêm dữ liệu. Chỉ quản trị viên Đảng ủy Khối (admin@khoi.vn) mới có thể mở lại cho tổ chức.',
+      },
+      lock: 'deadline',
+    });
+  });
+
+  it('approve → refused; reopen (audited, with reason) → accepted; lock → refused; reopen past the deadline with until', async () => {
+    await h.post('submit', request(three()), SECRETARY);
+    const approve = await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'approve' }, 'admin@khoi.vn');
+    expect(approve.json).toMatchObject({ state: 'approved', stateLabel: 'Đã duyệt' });
+    const refused = await h.post('submit', request(three()), SECRETARY);
+    expect(refused.status).toBe(409);
+    expect(refused.json).toMatchObject({ error: { code: 'ORG_APPROVED' }, lock: 'approved' });
+    expect((refused.json as { error: { message: string } }).error.message).toContain('hãy đề nghị quản trị viên (admin@khoi.vn) mở lại');
+
+    const noReason = await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'reopen' }, 'admin@khoi.vn');
+    expect(noReason.status).toBe(400);
+    expect(noReason.json).toMatchObject({ error: { code: 'REASON_REQUIRED' } });
+    const reopen = await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'reopen', reason: 'Bổ sung đảng viên chuyển đến' }, 'admin@khoi.vn');
+    expect(reopen.json).toMatchObject({ state: 'submitted' });
+    expect((await h.post('submit', request(validRows(4)), SECRETARY)).status).toBe(200);
+
+    await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'lock' }, 'admin@khoi.vn');
+    const locked = await h.post('submit', request(three()), SECRETARY);
+    expect(locked.json).toMatchObject({ error: { code: 'ORG_LOCKED' }, lock: 'locked' });
+
+    const late = await h.post('orgAction', { year: 2024, orgId: 'cb-a', action: 'reopen', reason: 'Gia hạn', until: '2099-01-01T10:00:00+07:00' }, 'admin@khoi.vn');
+    expect(late.json).toMatchObject({ state: 'not_submitted', deadline: '2099-01-01T10:00:00+07:00' });
+    expect((await h.post('submit', { ...request(three()), year: 2024 }, SECRETARY)).status).toBe(200);
+
+    const audit = (await h.stack.db.collection(`${ROOT}/years/2025/audit`).where('action', 'in', ['approve', 'reopen', 'lock']).get()).docs
+      .map((d) => d.data())
+      .sort((a, b) => String(a.at).localeCompare(String(b.at)));
+    expect(audit.map((a) => [a.action, a.by, a.reason])).toEqual([
+      ['approve', 'admin@khoi.vn', null],
+      ['reopen', 'admin@khoi.vn', 'Bổ sung đảng viên chuyển đến'],
+      ['lock', 'admin@khoi.vn', null],
+    ]);
+  });
+});
+
+describe('authentication and authorisation', () => {
+  const body = () => request(three());
+
+  it('answers 401 with the reason for every bad token', async () => {
+    const { createLocalIssuer } = await import('../../functions/src/auth/local-issuer.js');
+    const stranger = await createLocalIssuer();
+    const cases: [string, string | undefined][] = [
+      ['missing', undefined],
+      ['malformed', 'not-a-jwt'],
+      ['bad_signature', await stranger.signIdToken({ email: SECRETARY, aud: TEST_AUDIENCE })],
+      ['wrong_audience', await h.stack.token(SECRETARY, { aud: 'other.apps.googleusercontent.com' })],
+      ['expired', await h.stack.token(SECRETARY, { issuedAt: new Date(Date.now() - 7_200_000), expiresInSeconds: 3_600 })],
+      ['unverified_email', await h.stack.token(SECRETARY, { emailVerified: false })],
+    ];
+    for (const [reason, token] of cases) {
+      const res = await h.post('submit', body(), null, token === undefined ? {} : { token });
+      expect([reason, res.status, (res.json as { reason: string }).reason]).toEqual([reason, 401, reason]);
+    }
+    expect(await members()).toEqual([]);
+  });
+
+  it('403 for a secretary of another organisation, a leader and a stranger; admins may submit for any', async () => {
+    for (const email of ['bithu.b@b.vn', 'lanh.dao@khoi.vn', 'nguoi.la@gmail.com']) {
+      const res = await h.post('submit', body(), email);
+      expect([email, res.status, (res.json as { error: { code: string } }).error.code]).toEqual([email, 403, 'NOT_SECRETARY']);
+    }
+    const other = await h.post('submit', body(), 'bithu.b@b.vn');
+    expect((other.json as { error: { message: string } }).error.message).toBe(
+      'Tài khoản bithu.b@b.vn không phải bí thư của Chi bộ Công ty A năm 2025, nên không được gửi dữ liệu của tổ chức này. Nếu có nhầm lẫn, hãy liên hệ quản trị viên (admin@khoi.vn).',
+    );
+    expect((await h.post('submit', body(), 'admin@khoi.vn')).status).toBe(200);
+    expect((await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'lock' }, SECRETARY)).status).toBe(403);
+  });
+
+  it('status lists what each caller may submit for, with state, deadline and settings', async () => {
+    await h.post('submit', request(three()), SECRETARY);
+    const secretary = await h.post('status', {}, SECRETARY);
+    expect(secretary.json).toMatchObject({
+      roles: ['secretary'],
+      year: 2025,
+      years: [2025, 2024],
+      settings: { rulePack: 'qd366', exemplaryScale: ['Nêu gương tốt', 'Nêu gương', 'Chưa nêu gương'], quotaMode: 'warning', quotaPercent: 20 },
+      orgs: [{ orgId: 'cb-a', state: 'submitted', stateLabel: 'Đã nộp', deadlineText: '17:00 ngày 15/01/2099', canSubmit: true, lock: null }],
+    });
+    const past = await h.post('status', { year: 2024 }, SECRETARY);
+    expect(past.json).toMatchObject({ orgs: [{ orgId: 'cb-a', canSubmit: false, lock: { code: 'DEADLINE_PASSED' } }] });
+    const admin = await h.post('status', {}, 'admin@khoi.vn');
+    expect((admin.json as { orgs: { orgId: string }[] }).orgs.map((o) => o.orgId)).toEqual(['cb-a', 'cb-b']);
+    const leader = await h.post('status', {}, 'lanh.dao@khoi.vn');
+    expect(leader.json).toMatchObject({ roles: ['leader'], orgs: [] });
+    const stranger = await h.post('status', {}, 'nguoi.la@gmail.com');
+    expect([stranger.status, (stranger.json as { error: { code: string } }).error.code]).toEqual([403, 'NOT_REGISTERED']);
+  });
+});
+
+describe('concurrency', () => {
+  it('concurrent submissions for one organisation leave a tally equal to recounting its member documents', async () => {
+    const variants = Array.from({ length: 6 }, (_, i) => {
+      const rows = validRows(3 + i);
+      return rows.map((r, j) => (j % (i + 2) === 0 ? { ...r, 'Xếp loại': 'Hoàn thành nhiệm vụ', 'Điểm': 55 } : r));
+    });
+    const results = await Promise.all(variants.map((rows) => h.post('submit', request(rows), SECRETARY)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const stored = await members();
+    const org = (await orgRef(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).data();
+    expect(org?.tally).toEqual(tallyOrganisation(stored.map((m) => evaluationSchema.parse(m)), ['Nêu gương tốt', 'Nêu gương', 'Chưa nêu gương']));
+    expect(org?.tally?.listed).toBe(stored.length);
+  });
+});
