@@ -1,5 +1,6 @@
 import { Firestore } from '@google-cloud/firestore';
 import { z } from 'zod';
+import type { SummaryModel } from './domain/summary-model.js';
 
 /**
  * The process's settings, read once from the environment and parsed: a missing or bad value
@@ -15,6 +16,8 @@ export interface Runtime {
   readonly db: Firestore;
   readonly blocId: string;
   readonly now: () => Date;
+  /** Writes the summary Google Sheet (absent locally: the .xlsx writer is used instead). */
+  readonly writeSummary?: (spreadsheetId: string, model: SummaryModel) => Promise<{ requests: number }>;
 }
 
 let runtime: Runtime | undefined;

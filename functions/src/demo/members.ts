@@ -25,7 +25,7 @@ export interface MemberSheetOptions {
 
 type Row = Record<string, Cell>;
 
-function ratingFor(random: Random, index: number, counts: { excellent: number; good: number }): string {
+function ratingFor(random: Random, counts: { excellent: number; good: number }): string {
   // Keep HTXSNV within 20% of HTTNV as a careful secretary would.
   const wantExcellent = random.next() < 0.15;
   if (wantExcellent && (counts.excellent + 1) * 5 <= counts.good) {
@@ -37,7 +37,7 @@ function ratingFor(random: Random, index: number, counts: { excellent: number; g
     ['Hoàn thành nhiệm vụ', 8],
     ['Không hoàn thành nhiệm vụ', 1],
   ] as const);
-  if (rating === 'Hoàn thành tốt nhiệm vụ' || index < 0) counts.good += 1;
+  if (rating === 'Hoàn thành tốt nhiệm vụ') counts.good += 1;
   return rating;
 }
 
@@ -50,38 +50,54 @@ const SCORE_RANGE: Readonly<Record<string, readonly [number, number]>> = {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-function memberRow(random: Random, index: number, options: MemberSheetOptions, counts: { excellent: number; good: number }): Row {
+function memberRow(
+  person: Random,
+  random: Random,
+  index: number,
+  options: MemberSheetOptions,
+  counts: { excellent: number; good: number },
+): Row {
   const scale = options.exemplaryScale ?? ['Nêu gương tốt', 'Nêu gương', 'Chưa nêu gương'];
-  const female = random.next() < 0.45;
-  const name = `${random.pick(FAMILY)} ${random.pick(female ? MIDDLE_F : MIDDLE_M)} ${random.pick(female ? GIVEN_F : GIVEN_M)}`;
-  const leader = random.next() < 0.3;
-  const birthYear = random.int(1965, 2000);
-  const admissionYear = Math.min(options.year - 1, birthYear + random.int(20, 35));
+  // Who the member is comes from `person` (the same every year); how the year went from `random`.
+  const female = person.next() < 0.45;
+  const name = `${person.pick(FAMILY)} ${person.pick(female ? MIDDLE_F : MIDDLE_M)} ${person.pick(female ? GIVEN_F : GIVEN_M)}`;
+  const leader = person.next() < 0.3;
+  const birthYear = person.int(1965, 2000);
+  const birthDay = `${pad(person.int(1, 28))}/${pad(person.int(1, 12))}/${birthYear}`;
+  const yearOnly = person.next() < 0.2;
+  const admission = `${pad(person.int(1, 28))}/${pad(person.int(1, 12))}/${Math.min(options.year - 1, birthYear + person.int(20, 35))}`;
+  const position = leader ? person.pick(POSITIONS.slice(0, 4)) : person.pick(POSITIONS.slice(4));
+  const education = person.weighted([['Đại học', 70], ['Thạc sĩ', 18], ['Tiến sĩ', 2], ['Cao đẳng', 5], ['Trung cấp', 5]] as const);
+  const theory = person.weighted([['Sơ cấp', 40], ['Trung cấp', 35], ['Cao cấp', 20], ['Cử nhân', 2], ['Chưa qua đào tạo', 3]] as const);
+
   const unrated = random.next() < 0.015;
-  const rating = unrated ? 'Không xếp loại' : ratingFor(random, index, counts);
+  const rating = unrated ? 'Không xếp loại' : ratingFor(random, counts);
   const [low, high] = SCORE_RANGE[rating] ?? [0, 0];
+  const score = random.int(low, high);
   const exemplary = rating === 'Không hoàn thành nhiệm vụ' ? scale[scale.length - 1] : random.weighted([[scale[0], 85], [scale[1], 14], [scale[scale.length - 1], 1]] as const);
   const registered = random.next() < 0.95;
+  const completed = random.next() < 0.97;
+  const disciplined = rating === 'Không hoàn thành nhiệm vụ' && random.next() < 0.5;
   return {
     STT: index + 1,
     'Họ và tên': name,
     'Số thẻ đảng viên': `${options.cardPrefix}.${String(index + 1).padStart(5, '0')}`,
-    'Ngày sinh': random.next() < 0.2 ? birthYear : `${pad(random.int(1, 28))}/${pad(random.int(1, 12))}/${birthYear}`,
+    'Ngày sinh': yearOnly ? birthYear : birthDay,
     'Giới tính': female ? 'Nữ' : 'Nam',
-    'Ngày vào Đảng': `${pad(random.int(1, 28))}/${pad(random.int(1, 12))}/${admissionYear}`,
-    'Chức vụ': leader ? random.pick(POSITIONS.slice(0, 4)) : random.pick(POSITIONS.slice(4)),
+    'Ngày vào Đảng': admission,
+    'Chức vụ': position,
     'Lãnh đạo, quản lý': leader ? 'Có' : '',
-    'Trình độ chuyên môn': random.weighted([['Đại học', 70], ['Thạc sĩ', 18], ['Tiến sĩ', 2], ['Cao đẳng', 5], ['Trung cấp', 5]] as const),
-    'Lý luận chính trị': random.weighted([['Sơ cấp', 40], ['Trung cấp', 35], ['Cao cấp', 20], ['Cử nhân', 2], ['Chưa qua đào tạo', 3]] as const),
-    Điểm: options.year >= 2025 && !unrated ? random.int(low, high) : null,
+    'Trình độ chuyên môn': education,
+    'Lý luận chính trị': theory,
+    Điểm: options.year >= 2025 && !unrated ? score : null,
     'Xếp loại': rating,
     'Lý do không xếp loại': unrated ? random.pick(['Miễn công tác và sinh hoạt đảng', 'Vắng mặt, chưa đánh giá', 'Đình chỉ sinh hoạt đảng']) : null,
     'Nêu gương': exemplary ?? null,
     'Nhận xét nơi cư trú': random.weighted([['Tốt', 90], ['Chưa tốt', 1], ['Không thuộc diện nhận xét', 5], ['Chưa có nhận xét', 4]] as const),
     'Học tập nghị quyết': random.next() < 0.98 ? 'Có' : 'Không',
     'Đăng ký làm theo': registered ? 'Nâng cao tinh thần trách nhiệm, tác phong làm việc khoa học' : null,
-    'Kết quả làm theo': registered ? (random.next() < 0.97 ? 'Hoàn thành' : 'Chưa hoàn thành') : null,
-    'Kỷ luật trong năm': rating === 'Không hoàn thành nhiệm vụ' && random.next() < 0.5 ? 'Khiển trách' : 'Không',
+    'Kết quả làm theo': registered ? (completed ? 'Hoàn thành' : 'Chưa hoàn thành') : null,
+    'Kỷ luật trong năm': disciplined ? 'Khiển trách' : 'Không',
     'Tự phát hiện, khắc phục': null,
     'Khen thưởng': random.weighted([['Không', 80], ['Cấp cơ sở', 15], ['Cấp Khối', 4], ['Cấp tỉnh, thành phố', 1]] as const),
     'Ghi chú': null,
@@ -90,10 +106,11 @@ function memberRow(random: Random, index: number, options: MemberSheetOptions, c
 
 /** An organisation's sheet as getValues() returns it: two title rows, a blank, the header, the members. */
 export function generateMemberSheet(options: MemberSheetOptions, title = 'DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN'): Cell[][] {
-  const random = seeded(options.seed);
+  const person = seeded(options.seed);
+  const random = seeded(options.seed * 31 + options.year);
   const headers = FIELDS.map((f) => f.header);
   // A good share of HTTNV first lets the quota hold from the first rows on.
   const counts = { excellent: 0, good: 0 };
-  const rows = Array.from({ length: options.members }, (_, i) => memberRow(random, i, options, counts));
+  const rows = Array.from({ length: options.members }, (_, i) => memberRow(person, random, i, options, counts));
   return [[title], [`Năm ${options.year}`], [], headers, ...rows.map((row) => headers.map((h) => row[h] ?? null))];
 }

@@ -130,8 +130,20 @@ export const auditSchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditSchema>;
 
-/** The stored rollup (to be tightened to the domain's rollup schema). */
-export const rollupDocSchema = z.record(z.string(), z.unknown());
+/**
+ * The year's rollup. The rollup itself is stored gzipped (bytes): with a thousand
+ * organisations its JSON would pass Firestore's 1 MiB document limit.
+ */
+export const rollupDocSchema = z.object({
+  year: z.number().int(),
+  /** Hash of everything the rollup was built from: equal → nothing to rebuild. */
+  fingerprint: z.string().nullable(),
+  builtAt: instantSchema.nullable(),
+  rollupGzip: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes').nullable(),
+  /** Held while a run builds and writes, so two scheduled runs never work at once. */
+  lease: z.object({ holder: z.string(), until: instantSchema }).nullable(),
+  summary: z.object({ spreadsheetId: z.string(), writtenAt: instantSchema, requests: z.number().int() }).nullable(),
+});
 export type RollupDoc = z.infer<typeof rollupDocSchema>;
 
 // ---- converters ----
