@@ -1,6 +1,8 @@
 import { setGlobalOptions } from 'firebase-functions/v2';
 import { onRequest } from 'firebase-functions/v2/https';
+import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { httpHandlers } from './functions/handlers.js';
+import { scheduledRollup } from './functions/scheduled-rollup.js';
 
 /**
  * What `firebase deploy` ships: only wrapping, no logic. The add-on calls these with a Google
@@ -11,3 +13,10 @@ setGlobalOptions({ region: 'asia-southeast1', maxInstances: 10 });
 export const submit = onRequest({ invoker: 'public', memory: '512MiB', timeoutSeconds: 120 }, httpHandlers.submit);
 export const status = onRequest({ invoker: 'public' }, httpHandlers.status);
 export const orgAction = onRequest({ invoker: 'public' }, httpHandlers.orgAction);
+export const runRollup = onRequest({ invoker: 'public', timeoutSeconds: 300 }, httpHandlers.runRollup);
+
+/** Hourly from 07:00 to 22:00 bloc time; Cloud Scheduler may deliver twice: the job is idempotent. */
+export const rollupSchedule = onSchedule(
+  { schedule: '0 7-22 * * *', timeZone: 'Asia/Ho_Chi_Minh', retryCount: 2, timeoutSeconds: 300 },
+  scheduledRollup,
+);

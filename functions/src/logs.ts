@@ -32,4 +32,6 @@ export const logs = {
   sheetNotShared: (f: { spreadsheetId: string; serviceAccount: string }) =>
     write('ERROR', 'summary spreadsheet is not shared with the service account (grant it Editor access)', f),
   sheetsRetry: (f: { attempt: number; status: number | string; delayMs: number }) => write('WARNING', 'Sheets API retry', f),
+  sheetsWritten: (f: { spreadsheetId: string; tabs: number; charts: number; requests: number; attempts: number; ms: number }) =>
+    write('INFO', 'summary spreadsheet written', f),
 };

@@ -1,6 +1,7 @@
 import { Firestore } from '@google-cloud/firestore';
 import { z } from 'zod';
 import type { SummaryModel } from './domain/summary-model.js';
+import { sheetsClientFromEnv, writeSummaryToSheets, type SheetsTarget } from './summary-writers/google-sheets.js';
 
 /**
  * The process's settings, read once from the environment and parsed: a missing or bad value
@@ -21,13 +22,23 @@ export interface Runtime {
 }
 
 let runtime: Runtime | undefined;
+let sheets: Promise<SheetsTarget> | undefined;
 
 export function getRuntime(env: NodeJS.ProcessEnv = process.env): Runtime {
   if (runtime) return runtime;
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   // With FIRESTORE_EMULATOR_HOST set, the client talks to the emulator and never to Google.
-  runtime = { db: new Firestore({ ignoreUndefinedProperties: false }), blocId: parsed.data.BLOC_ID, now: () => new Date() };
+  runtime = {
+    db: new Firestore({ ignoreUndefinedProperties: false }),
+    blocId: parsed.data.BLOC_ID,
+    now: () => new Date(),
+    writeSummary: async (spreadsheetId, model) => {
+      sheets ??= sheetsClientFromEnv();
+      const target = await sheets;
+      return writeSummaryToSheets(target.client, spreadsheetId, model, { serviceAccount: target.serviceAccount });
+    },
+  };
   return runtime;
 }
 

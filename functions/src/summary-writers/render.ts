@@ -98,7 +98,6 @@ export function rgbOf(hex: string): { red: number; green: number; blue: number }
 }
 
 // C0 controls except tab and line feed, DEL, C1 controls, and the two XML non-characters.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 
 /**
