@@ -45,12 +45,10 @@ async function main(): Promise<number> {
 
   // Structured function logs would drown the progress: keep them in a file-free sink.
   setLogSink(() => undefined, () => undefined);
-  let now = new Date();
   print.step('Khởi động Firestore emulator và các hàm (functions-framework)…');
   const stack = await startLocalStack({
     projectId: 'demo-ledger',
     config,
-    now: () => now,
     ...(args['keep-data'] ? { dataDir: resolve('.data/emulator') } : {}),
   });
   print.step(`Máy chủ hàm: ${stack.baseUrl} · Firestore emulator: ${stack.hostPort} · khối: ${config.name}`);
@@ -78,9 +76,6 @@ async function main(): Promise<number> {
       years,
       sheetFor,
       timing,
-      setNow: (at) => {
-        now = at;
-      },
       rollupAt,
       outFile: (y) => (y === year ? out : null),
       progress: print.progress,

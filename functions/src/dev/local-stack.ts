@@ -25,7 +25,6 @@ export interface LocalStackOptions {
   /** Where the local issuer keeps its key and public JWKS (default: a fresh temp folder). */
   readonly keyDir?: string;
   readonly port?: number;
-  readonly now?: () => Date;
   readonly log?: (line: string) => void;
 }
 
@@ -39,6 +38,8 @@ export interface LocalStack {
   readonly issuer: LocalIssuer;
   /** A real signed ID token for this e-mail, as ScriptApp.getIdentityToken() would give. */
   token(email: string, options?: Partial<SignIdTokenInput>): Promise<string>;
+  /** The instant the functions see as “now” (null: the real clock); tokens keep the real clock. */
+  setClock(at: Date | null): void;
   stop(): Promise<void>;
 }
 
@@ -71,7 +72,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     db = new Firestore({ projectId: options.projectId, host, port, ssl: false });
     const configChanges = await applyBlocConfig(db, options.config, { by: 'local-stack' });
-    setRuntime({ db, blocId: options.config.id, now: options.now ?? (() => new Date()) });
+    let clock: Date | null = null;
+    setRuntime({ db, blocId: options.config.id, now: () => clock ?? new Date() });
     served = await serveFunctions(options.port ?? 0);
 
     const audience = options.config.oauthClientIds[0];
@@ -85,6 +87,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       configChanges,
       issuer,
       token: (email, extra = {}) => issuer.signIdToken({ email, aud: audience, ...extra }),
+      setClock: (at) => {
+        clock = at;
+      },
       stop: async () => {
         await served?.close();
         setRuntime(undefined);

@@ -27,8 +27,6 @@ export interface PipelineOptions {
   readonly years: readonly number[];
   readonly sheetFor: (year: number, org: OrgConfig) => Promise<SheetSource | null>;
   readonly timing: (year: number, org: OrgConfig, index: number) => Timing;
-  /** Sets the clock the functions see. */
-  readonly setNow: (at: Date) => void;
   /** The “now” of each year's rollup. */
   readonly rollupAt: (year: number, deadline: Date) => Date;
   /** Output path for a year's workbook (only the last year's is written when it returns null). */
@@ -90,12 +88,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         continue;
       }
       if (timing === 'late') {
-        options.setNow(new Date(deadline.getTime() + DAY));
+        stack.setClock(new Date(deadline.getTime() + DAY));
         const until = new Date(deadline.getTime() + 3 * DAY).toISOString();
         await post('orgAction', admin, { year, orgId: org.id, action: 'reopen', reason: 'Gia hạn nộp bổ sung', until });
-        options.setNow(new Date(deadline.getTime() + DAY + (index + 1) * MINUTE));
+        stack.setClock(new Date(deadline.getTime() + DAY + (index + 1) * MINUTE));
       } else {
-        options.setNow(new Date(Math.min(Date.now(), deadline.getTime() - DAY + index * MINUTE)));
+        stack.setClock(new Date(Math.min(Date.now(), deadline.getTime() - DAY + index * MINUTE)));
       }
       const sender = org.secretaries[0] ?? admin;
       const body = { year, orgId: org.id, submissionId: randomUUID(), sheet: { name: sheet.name, startRow: 1, values: sheet.values } };
@@ -109,7 +107,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         options.progress({ kind: 'rejected', year, org, status, message: json.error?.message ?? `HTTP ${status}`, issues: json.issues ?? [] });
       }
     }
-    options.setNow(options.rollupAt(year, deadline));
+    stack.setClock(options.rollupAt(year, deadline));
     const outcome = await runRollup({ db: stack.db, blocId: stack.blocId, now: () => options.rollupAt(year, deadline) }, year, { force: true });
     if (outcome.status !== 'written') throw new Error(`rollup of ${year} was skipped (${outcome.reason})`);
     rollups.set(year, outcome.rollup);
@@ -120,5 +118,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     }
     options.progress({ kind: 'rollup', year, rollup: outcome.rollup, file });
   }
+  stack.setClock(null);
   return { accepted, rejected, rollups, files };
 }

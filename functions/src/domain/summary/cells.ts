@@ -105,7 +105,8 @@ export const header = (value: string): SummaryCell => ({ value, format: 'text', 
 /** A percentage in 0–100 (format.ts) as a fraction; “–” when there is no base to divide by. */
 export function percent(value: Percent, extra: Omit<SummaryCell, 'value' | 'format'> = {}): SummaryCell {
   if (value === null) return { value: '–', format: 'text', ...extra };
-  return { value: value / 100, format: Number.isInteger(value) ? 'percent0' : 'percent1', ...extra };
+  // Tenths of a percent → an exact-looking fraction (4,1% → 0.041, not 0.040999…).
+  return { value: Math.round(value * 10) / 1000, format: Number.isInteger(value) ? 'percent0' : 'percent1', ...extra };
 }
 
 export const dateTime = (iso: string | null, zone: string): SummaryCell =>
