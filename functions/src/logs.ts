@@ -26,6 +26,8 @@ export const logs = {
   submissionWritten: (f: { orgId: string; year: number; submissionId: string; result: string; imported: number; updated: number; unchanged: number; removed: number; ms: number }) =>
     write('INFO', 'submission written', f),
   submissionReplayed: (f: { orgId: string; year: number; submissionId: string }) => write('INFO', 'submission id replayed', f),
+  localKeysIgnored: (f: { variable: string }) =>
+    write('WARNING', 'local ID-token keys ignored: they are trusted only against the Firestore emulator (FIRESTORE_EMULATOR_HOST unset)', f),
   orgAction: (f: { orgId: string; year: number; action: string; by: string }) => write('INFO', 'organisation action', f),
   rollupSkipped: (f: { blocId: string; year: number; reason: string }) => write('INFO', 'rollup skipped', f),
   rollupWritten: (f: { blocId: string; year: number; orgs: number; reads: number; ms: number }) => write('INFO', 'rollup written', f),

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
+import { logs } from '../logs.js';
 
 /**
  * Which keys sign trustworthy ID tokens. Deployed: Google's JWKS, always. Only when the process
@@ -26,10 +27,15 @@ export const publicJwksSchema = z.object({
 export type PublicJwks = z.infer<typeof publicJwksSchema>;
 
 let google: JWTVerifyGetKey | undefined;
+let warned = false;
 
 export function trustedKeys(env: NodeJS.ProcessEnv = process.env): TrustedKeys {
   const file = env[LOCAL_JWKS_ENV];
   if (env.FIRESTORE_EMULATOR_HOST && file) return { source: 'local', location: file, getKey: localKeys(file) };
+  if (file && !warned) {
+    warned = true;
+    logs.localKeysIgnored({ variable: LOCAL_JWKS_ENV });
+  }
   // One remote set per process: it caches Google's keys and refreshes them on an unknown kid.
   google ??= createRemoteJWKSet(new URL(GOOGLE_JWKS_URL));
   return { source: 'google', location: GOOGLE_JWKS_URL, getKey: google };
