@@ -90,8 +90,8 @@ describe('runRollup', () => {
     expect(outcome.status === 'written' && outcome.sheetsRequests).toBe(3);
     expect([recorder.count('get'), recorder.count('batchUpdate'), recorder.count('values')]).toEqual([1, 1, 1]);
     const titles = recorder.sheets('sheet-2025').map((s) => s.title);
-    // The spreadsheet's own first tab is left alone; the summary's five tabs follow in order.
-    expect(titles).toEqual(['Trang tính1', 'Tổng hợp', 'Theo tổ chức', 'Chưa nộp', 'Báo cáo', 'So sánh']);
+    // The summary's five tabs come first, in order; the spreadsheet's own first tab is left alone after them.
+    expect(titles).toEqual(['Tổng hợp', 'Theo tổ chức', 'Chưa nộp', 'Báo cáo', 'So sánh', 'Trang tính1']);
     const orgTab = recorder.sheets('sheet-2025').find((s) => s.title === 'Theo tổ chức');
     const values = [...(orgTab?.grid.values() ?? [])];
     expect(values).toContainEqual({ kind: 'string', value: '=HYPERLINK("x")' });

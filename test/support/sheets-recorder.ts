@@ -36,7 +36,7 @@ const SubRequest = z.object({
   addChart: z.object({ chart: z.object({ position: z.object({ overlayPosition: z.object({ anchorCell: z.object({ sheetId: z.number() }) }) }) }) }).optional(),
   deleteEmbeddedObject: z.object({ objectId: z.number().int() }).optional(),
   updateCells: z.object({ range: z.object({ sheetId: z.number() }).optional(), fields: z.string() }).optional(),
-  updateSheetProperties: z.object({ properties: z.object({ sheetId: z.number() }) }).optional(),
+  updateSheetProperties: z.object({ properties: z.object({ sheetId: z.number(), index: z.number().int().optional() }) }).optional(),
 });
 const BatchUpdate = z.object({ requests: z.array(SubRequest) });
 const ValuesBatchUpdate = z.object({
@@ -229,7 +229,12 @@ export class SheetsRecorder {
         sheet.charts = sheet.charts.filter((c) => c !== objectId);
       }
       if (r.updateCells?.range && r.updateCells.fields === '*') byId(r.updateCells.range.sheetId).grid.clear();
-      if (r.updateSheetProperties) byId(r.updateSheetProperties.properties.sheetId);
+      if (r.updateSheetProperties) {
+        // Moving a tab to an index shifts the others, as Sheets does.
+        const { sheetId, index } = r.updateSheetProperties.properties;
+        const sheet = byId(sheetId);
+        if (index !== undefined) book.splice(index, 0, ...book.splice(book.indexOf(sheet), 1));
+      }
       return {};
     });
     this.books.set(id, book);

@@ -64,7 +64,7 @@ describe('writeSummaryToSheets', () => {
       'POST /v4/spreadsheets/book-1:batchUpdate',
       'POST /v4/spreadsheets/book-1/values:batchUpdate',
     ]);
-    expect(recorder.sheets('book-1').map((s) => s.title)).toEqual(['Trang tính1', ...TABS]);
+    expect(recorder.sheets('book-1').map((s) => s.title)).toEqual([...TABS, 'Trang tính1']); // the summary tabs are moved first
     expect(recorder.cell('book-1', 'Tổng hợp', 'A8')).toEqual({ kind: 'string', value: 'Đã nộp' });
     expect(recorder.cell('book-1', 'Tổng hợp', 'B8')).toEqual({ kind: 'number', value: 3 });
     expect(recorder.cell('book-1', 'Tổng hợp', 'C8')).toEqual({ kind: 'number', value: 0.75 });
@@ -124,7 +124,7 @@ describe('writeSummaryToSheets', () => {
     expect(requestNames(3)).not.toContain('addSheet');
     expect(requestNames(3)).toContain('deleteEmbeddedObject');
     expect(chartsOn('book-4', 'Tổng hợp')).toHaveLength(3);
-    expect(recorder.sheets('book-4').map((s) => s.title)).toEqual(['Trang tính1', ...TABS]);
+    expect(recorder.sheets('book-4').map((s) => s.title)).toEqual([...TABS, 'Trang tính1']); // the summary tabs are moved first
     expect(logLines.find((l) => l.message === 'Sheets API retry')).toMatchObject({ attempt: 1, status: 'AbortError' });
   });
 

@@ -1,0 +1,65 @@
+// Builds the Apps Script project in dist/: Code.js (the add-on's TypeScript and the shared
+// domain core, bundled), Sidebar.html + SidebarScript.html, appsscript.json.
+// Usage: node build.mjs   (ADDON_SERVER_URL=https://… fixes the backend address in the build)
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { build } from 'esbuild';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const GLOBAL_NAME = '__app';
+
+/** Writes via a temporary file and a rename, so a concurrent reader never sees half a file. */
+function writeAtomic(path, text) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+async function bundle(options) {
+  const result = await build({ bundle: true, write: false, charset: 'utf8', legalComments: 'none', logLevel: 'silent', ...options });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error(`esbuild produced no output for ${options.entryPoints}`);
+  return file.text;
+}
+
+/** The names Apps Script must see as top-level functions: every function the entry exports. */
+function exportedFunctions(code) {
+  const app = new vm.Script(`${code}\n;${GLOBAL_NAME}`).runInNewContext({});
+  return Object.keys(app).filter((name) => typeof app[name] === 'function').sort();
+}
+
+export async function buildAddon({ outDir = join(ROOT, 'dist'), serverUrl = process.env.ADDON_SERVER_URL ?? '' } = {}) {
+  const server = await bundle({
+    entryPoints: [join(ROOT, 'src/index.ts')],
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    target: 'es2019',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    define: { __DEFAULT_SERVER_URL__: JSON.stringify(serverUrl.replace(/\/+$/, '')), 'process.env.NODE_ENV': '"production"' },
+  });
+  const nodeOnly = server.split('\n').find((line) => /\brequire\(|\bprocess\.|node:/.test(line));
+  if (nodeOnly !== undefined) throw new Error(`the Apps Script bundle refers to Node (require, process or node: modules): ${nodeOnly.trim()}`);
+  const entries = exportedFunctions(server);
+  const wrappers = entries.map((name) => `function ${name}(...args) { return ${GLOBAL_NAME}.${name}(...args); }`).join('\n');
+  const code = `// Built by sheets-addon/build.mjs from sheets-addon/src — do not edit.\n${server}\n// Apps Script calls only top-level function declarations:\n${wrappers}\n`;
+
+  const client = await bundle({ entryPoints: [join(ROOT, 'src/client/sidebar.ts')], format: 'iife', target: 'es2019', platform: 'browser', minify: true });
+  const script = `<script>\n${client.replace(/<\/script/gi, '<\\/script')}\n</script>\n`;
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8'));
+  if (serverUrl !== '') manifest.urlFetchWhitelist = [`${serverUrl.replace(/\/+$/, '')}/`];
+
+  mkdirSync(outDir, { recursive: true });
+  writeAtomic(join(outDir, 'Code.js'), code);
+  writeAtomic(join(outDir, 'Sidebar.html'), readFileSync(join(ROOT, 'src/client/sidebar.html'), 'utf8'));
+  writeAtomic(join(outDir, 'SidebarScript.html'), script);
+  writeAtomic(join(outDir, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { outDir, entries, bytes: { code: code.length, sidebarScript: script.length } };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { outDir, entries, bytes } = await buildAddon();
+  console.log(`sheets-addon: ${outDir}/Code.js (${Math.round(bytes.code / 1024)} KB, ${entries.length} entry points), Sidebar.html, SidebarScript.html (${Math.round(bytes.sidebarScript / 1024)} KB), appsscript.json`);
+}

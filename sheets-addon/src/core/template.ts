@@ -1,0 +1,55 @@
+import { FIELDS, STATUS_HEADER, YES_NO, type FieldSpec } from '../domain.js';
+
+/**
+ * The evaluation template's columns: the validator's own field list (header, width, note)
+ * with dropdowns built from the same enumerations the validator accepts, the bloc's nêu gương
+ * scale, and the add-on's “Trạng thái” column at the end.
+ */
+export type ColumnRule = { readonly type: 'list'; readonly values: readonly string[] } | { readonly type: 'number'; readonly min: number; readonly max: number };
+
+export interface TemplateColumn {
+  readonly header: string;
+  readonly note: string;
+  readonly width: number;
+  readonly rule: ColumnRule | null;
+}
+
+/** Rows below the header that get the dropdowns (a new sheet has 1.000 rows). */
+export const TEMPLATE_DATA_ROWS = 999;
+
+export const STATUS_NOTE = 'Cột do tiện ích ghi kết quả của lần gửi gần nhất (Mới thêm, Đã cập nhật, Không đổi, Bị từ chối). Không cần nhập.';
+
+function ruleOf(spec: FieldSpec, exemplaryScale: readonly string[]): ColumnRule | null {
+  switch (spec.kind.type) {
+    case 'enum':
+      return { type: 'list', values: spec.kind.values.choices.map((c) => c.label) };
+    case 'leader':
+      return { type: 'list', values: YES_NO.choices.map((c) => c.label) };
+    case 'exemplary':
+      return { type: 'list', values: exemplaryScale };
+    case 'score':
+      return { type: 'number', min: 0, max: 100 };
+    default:
+      return null;
+  }
+}
+
+function noteOf(spec: FieldSpec, exemplaryScale: readonly string[]): string {
+  const required = spec.requirement === 'required' ? ' (Bắt buộc.)' : spec.requirement === 'scored' ? ' (Bắt buộc từ năm 2025.)' : '';
+  const scale = spec.kind.type === 'exemplary' ? ` Thang hiện hành: ${exemplaryScale.join(', ')}.` : '';
+  return spec.note + scale + required;
+}
+
+export function templateColumns(exemplaryScale: readonly string[]): TemplateColumn[] {
+  return [
+    ...FIELDS.map((spec) => ({ header: spec.header, note: noteOf(spec, exemplaryScale), width: spec.width, rule: ruleOf(spec, exemplaryScale) })),
+    { header: STATUS_HEADER, note: STATUS_NOTE, width: 110, rule: null },
+  ];
+}
+
+/** Help text shown when a typed value is not in the dropdown (typed abbreviations still pass the check). */
+export function ruleHelp(header: string, rule: ColumnRule): string {
+  return rule.type === 'list'
+    ? `Cột “${header}”: chọn một trong: ${rule.values.join(', ')}.`
+    : `Cột “${header}”: nhập số từ ${rule.min} đến ${rule.max}.`;
+}

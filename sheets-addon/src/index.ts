@@ -1,0 +1,20 @@
+/**
+ * The globals Apps Script calls: triggers, menu items and the sidebar's google.script.run
+ * callbacks. One line each into an importable module; build.mjs turns every export into a
+ * top-level function of dist/Code.js.
+ */
+import * as menu from './features/menu.js';
+import { selectCell as select } from './features/sidebar.js';
+
+export const onOpen = (): void => menu.onOpen();
+export const onInstall = (): void => menu.onOpen();
+export const menuOpenSidebar = (): void => menu.menuOpenSidebar();
+export const menuCreateSheet = (): void => menu.menuCreateSheet();
+export const menuCheck = (): void => menu.menuCheck();
+export const menuSubmit = (): void => menu.menuSubmit();
+export const menuSetServerUrl = (): void => menu.menuSetServerUrl();
+export const sidebarState = () => menu.sidebarState();
+export const sidebarRefresh = () => menu.sidebarRefresh();
+export const sidebarCheck = () => menu.sidebarCheck();
+export const sidebarSubmit = () => menu.sidebarSubmit();
+export const selectCell = (sheetName: string, row: number, columnIndex: number | null): void => select(sheetName, row, columnIndex);

@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELDS } from '../../functions/src/domain/fields.js';
+import { RATING } from '../../functions/src/domain/enums.js';
+import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/collections.js';
+import { COLOURS } from '../../sheets-addon/src/shared/labels.js';
+import { MARK_PREFIX } from '../../sheets-addon/src/core/marks.js';
+import { sidebarStateSchema } from '../../sheets-addon/src/shared/sidebar-state.js';
+import { z } from 'zod';
+import { cellAt, columnValues, serviceCallCounts, sidebarJson, type FetchRecord, type SheetSnapshot } from '../support/apps-script-fakes.js';
+import type { AddonSession } from '../support/apps-script-session.js';
+import { createSheetThroughAddon, openAddon, submitThroughAddon } from '../support/addon-flows.js';
+import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
+import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
+
+/**
+ * The secretary's whole path through the BUILT add-on (dist/Code.js in a worker thread, its
+ * UrlFetchApp calls really reaching the functions served here on the emulator): server
+ * address → template → check → fix → send → retry after a lost reply → refused when locked.
+ */
+const SCALE = ['Nêu gương tốt', 'Nêu gương', 'Chưa nêu gương', 'Không nêu gương'];
+const CONFIG = `
+id: khoi-addon
+name: Đảng bộ Khối Thử nghiệm
+admins: [admin@khoi.vn]
+oauthClientIds: [${TEST_AUDIENCE}]
+years:
+  2025:
+    deadline: 15/01/2099 17:00
+    exemplaryScale: [${SCALE.join(', ')}]
+    orgs:
+      - { id: cb-a, name: Chi bộ Công ty A, secretaries: [bithu.a@a.vn], expectedMembers: 6 }
+      - { id: cb-c, name: Chi bộ Công ty C, secretaries: [bithu.a@a.vn], expectedMembers: 2 }
+      - { id: cb-b, name: Chi bộ Công ty B, secretaries: [bithu.b@b.vn], expectedMembers: 500 }
+  2024:
+    deadline: 15/01/2025 17:00
+    orgs:
+      - { id: cb-a, name: Chi bộ Công ty A, secretaries: [bithu.a@a.vn], expectedMembers: 6 }
+`;
+const SECRETARY = 'bithu.a@a.vn';
+const ADMIN = 'admin@khoi.vn';
+const SHEET = 'Đánh giá 2025';
+const h = useLocalStack('demo-addon-e2e', CONFIG);
+const column = (header: string): number => FIELDS.findIndex((f) => f.header === header) + 1;
+const STATUS_COLUMN = FIELDS.length + 1;
+
+let session: AddonSession;
+beforeAll(async () => {
+  session = await openAddon(h, SECRETARY);
+  await session.setScriptProperty('SERVER_URL', '');
+});
+afterAll(() => session?.close());
+
+const lastSidebar = async () => sidebarStateSchema.parse(sidebarJson((await session.uiLog()).sidebars.at(-1)?.html ?? ''));
+const lastAlert = async () => (await session.uiLog()).alerts.at(-1);
+const snapshot = async (): Promise<SheetSnapshot> => {
+  const snap = await session.snapshot(SHEET);
+  if (!snap) throw new Error(`no sheet ${SHEET}`);
+  return snap;
+};
+const submissionIdOf = (record: FetchRecord | undefined): string => z.object({ submissionId: z.string() }).parse(record?.body).submissionId;
+const fills = (snap: SheetSnapshot, colour: string) =>
+  snap.backgrounds.flatMap((line, r) => line.flatMap((fill, c) => (fill === colour ? [`${String.fromCharCode(65 + c)}${r + 1}`] : [])));
+
+/** 6 members; errors at L3 (not a rating), L5 (score contradicts rating), C6 (card of row 2); a warning at L4 (new member rated). */
+function rowsWithMistakes(): RowSpec[] {
+  const rows = validRows(6);
+  rows[1] = { ...rows[1], 'Xếp loại': 'Giỏi' };
+  rows[2] = { ...rows[2], 'Ngày vào Đảng': '01/10/2025' };
+  rows[3] = { ...rows[3], 'Điểm': 95 };
+  rows[4] = { ...rows[4], 'Số thẻ đảng viên': '79.000001' };
+  return rows;
+}
+
+describe.sequential('the add-on, end to end', () => {
+  it('only an admin of the bloc may set the server address, from the menu; a foreign token audience is named', async () => {
+    await session.scriptPrompts({ text: `${h.stack.baseUrl}/` });
+    await session.run('menuSetServerUrl');
+    expect(await lastAlert()).toEqual({ title: 'Chưa lưu địa chỉ máy chủ', text: 'Tài khoản bithu.a@a.vn không phải quản trị viên của Đảng bộ Khối Thử nghiệm nên không được đổi địa chỉ máy chủ.' });
+    await session.setIdentity(ADMIN, await h.stack.token(ADMIN, { aud: 'other-client.apps.googleusercontent.com' }));
+    await session.scriptPrompts({ text: h.stack.baseUrl });
+    await session.run('menuSetServerUrl');
+    expect((await lastAlert())?.text).toContain(
+      'Mã ứng dụng (OAuth client ID) của tiện ích này là other-client.apps.googleusercontent.com. Hãy thêm mã này vào mục oauthClientIds',
+    );
+    await session.setIdentity(ADMIN, await h.stack.token(ADMIN));
+    await session.scriptPrompts({ text: `${h.stack.baseUrl}/` });
+    await session.run('menuSetServerUrl');
+    expect(await lastAlert()).toEqual({ title: 'Đã lưu địa chỉ máy chủ', text: `Tiện ích sẽ gửi dữ liệu tới ${h.stack.baseUrl} (Đảng bộ Khối Thử nghiệm).` });
+    expect((await session.properties('script')).SERVER_URL).toBe(h.stack.baseUrl);
+    await session.setIdentity(SECRETARY, await h.stack.token(SECRETARY));
+  });
+
+  it('Tạo bảng đánh giá: the chosen organisation’s template, with header notes, widths, protection and dropdowns', async () => {
+    const shown = (await session.uiLog()).prompts.length;
+    expect(await createSheetThroughAddon(session, { orgNumber: 1 })).toBe(SHEET);
+    const prompts = (await session.uiLog()).prompts.slice(shown);
+    expect(prompts.map((p) => p.title)).toEqual(['Chọn năm đánh giá', 'Chọn tổ chức']);
+    expect(prompts[1]?.text).toContain('1. Chi bộ Công ty A (Chưa nộp)\n2. Chi bộ Công ty C (Chưa nộp)');
+    const snap = (await session.snapshot(SHEET, { rows: 1000, columns: STATUS_COLUMN })) ?? (await snapshot());
+    expect(snap.values[0]).toEqual([...FIELDS.map((f) => f.header), 'Trạng thái']);
+    expect(snap.notes[0]?.slice(0, FIELDS.length).map((note, i) => note.startsWith(FIELDS[i]?.note ?? '?'))).toEqual(FIELDS.map(() => true));
+    expect(snap.columnWidths.slice(0, FIELDS.length)).toEqual(FIELDS.map((f) => f.width));
+    expect(snap.frozenRows).toBe(1);
+    expect(snap.protections).toEqual([{ a1: 'A1:W1', description: expect.stringContaining('Dòng tiêu đề'), warningOnly: true }]);
+    const rule = (row: number, header: string) => snap.validations[row - 1]?.[column(header) - 1];
+    expect(rule(2, 'Xếp loại')).toEqual({ criteria: 'VALUE_IN_LIST', values: [RATING.choices.map((c) => c.label), true], allowInvalid: true });
+    expect(rule(1000, 'Nêu gương')?.values[0]).toEqual(SCALE);
+    expect(rule(2, 'Lãnh đạo, quản lý')?.values[0]).toEqual(['Có', 'Không']);
+    expect(rule(2, 'Điểm')).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [0, 100] });
+    expect(rule(2, 'Họ và tên')).toBeNull();
+    expect((await lastSidebar()).target).toMatchObject({ orgName: 'Chi bộ Công ty A', year: 2025, stateLabel: 'Chưa nộp', deadlineText: '17:00 ngày 15/01/2099' });
+  });
+
+  it('Kiểm tra dữ liệu marks exactly the bad cells, offline, and lists them in the sidebar', async () => {
+    await session.edit(SHEET, 'A1', grid(rowsWithMistakes()));
+    const fetchesBefore = (await session.fetchLog()).length;
+    await session.run('menuCheck');
+    expect((await session.fetchLog()).length).toBe(fetchesBefore);
+    const snap = await snapshot();
+    expect(fills(snap, COLOURS.error)).toEqual(['L3', 'L5', 'C6']);
+    expect(fills(snap, COLOURS.warning)).toEqual(['L4']);
+    expect(cellAt(snap, 'C6').note).toBe(`${MARK_PREFIX.error}Số thẻ đảng viên “79.000001” trùng với dòng 2. Mỗi đảng viên chỉ ghi một dòng; hãy xóa dòng trùng hoặc sửa số thẻ.`);
+    expect(cellAt(snap, 'L5').note).toMatch(/^⛔ Lỗi: Điểm 95 ứng với mức HTXSNV/);
+    expect(cellAt(snap, 'L4').note).toMatch(/^⚠️ Cảnh báo: Đảng viên vào Đảng ngày 01\/10\/2025/);
+    expect(cellAt(snap, 'L1').note).toBe(`${FIELDS[column('Xếp loại') - 1]?.note} (Bắt buộc.)`);
+    const state = await lastSidebar();
+    expect(state.notice).toMatchObject({ kind: 'error', title: 'Có 3 lỗi' });
+    expect(state.issues?.list.map((i) => [i.severity, i.row, i.columnIndex])).toEqual([
+      ['error', 3, 11],
+      ['warning', 4, 11],
+      ['error', 5, 11],
+      ['error', 6, 2],
+    ]);
+  });
+
+  it('after the fixes only the warning stays marked', async () => {
+    await session.edit(SHEET, 'L3', [['Hoàn thành tốt nhiệm vụ']]);
+    await session.edit(SHEET, `${String.fromCharCode(64 + column('Điểm'))}5`, [[85]]);
+    await session.edit(SHEET, 'C6', [['79.000005']]);
+    await session.run('menuCheck');
+    const snap = await snapshot();
+    expect(fills(snap, COLOURS.error)).toEqual([]);
+    expect(fills(snap, COLOURS.warning)).toEqual(['L4']);
+    expect([cellAt(snap, 'L3').note, cellAt(snap, 'C6').note]).toEqual(['', '']);
+    expect((await lastSidebar()).notice).toMatchObject({ kind: 'warning', title: 'Không có lỗi, có cảnh báo' });
+  });
+
+  it('Gửi dữ liệu: one request; per-row status, the receipt, the members in Firestore and the new state', async () => {
+    const before = (await session.fetchLog()).length;
+    const { alert, snapshot: snap } = await submitThroughAddon(session, SHEET, null);
+    const fetches = (await session.fetchLog()).slice(before);
+    expect(fetches.map((f) => [f.url, f.outcome])).toEqual([[`${h.stack.baseUrl}/submit`, 200]]);
+    expect(fetches[0]?.authorization).toMatch(/^Bearer ey/);
+    const submissionId = submissionIdOf(fetches[0]);
+    expect(alert.title).toBe('Đã gửi dữ liệu');
+    expect(alert.text).toContain('Đảng ủy Khối đã ghi nhận danh sách 6 đảng viên của Chi bộ Công ty A năm 2025: 6 mới thêm, 0 cập nhật, 0 không đổi, 0 xóa khỏi danh sách.');
+    expect(columnValues(snap, STATUS_COLUMN)).toEqual(['Trạng thái', ...Array(6).fill('Mới thêm')]);
+    expect(fills(snap, COLOURS.warning)).toEqual(['L4']);
+    const log = await session.snapshot('Nhật ký gửi');
+    expect(log?.values[1]?.slice(1)).toEqual([2025, 'Chi bộ Công ty A', submissionId, 'Đã ghi nhận', 6, 6, 0, 0, 0, 0, 1, SECRETARY, '']);
+    const members = (await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).docs.map((d) => d.data());
+    expect(members.map((m) => [m.row, m.cardNumber, m.fullName]).sort()).toEqual(validRows(6).map((r, i) => [i + 2, r['Số thẻ đảng viên'], r['Họ và tên']]).sort());
+    const org = (await orgRef(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).data();
+    expect([org?.state, org?.lastSubmission?.by, org?.lastSubmission?.submissionId]).toEqual(['submitted', SECRETARY, submissionId]);
+    expect((await lastSidebar()).target).toMatchObject({ stateLabel: 'Đã nộp', lastSubmission: { by: SECRETARY, submissionId } });
+  });
+
+  it('a lost reply is retried with the SAME submission id, which the server recognises', async () => {
+    await session.edit(SHEET, 'K3', [[60, 'Hoàn thành nhiệm vụ']]);
+    await session.failNextFetch({ kind: 'throw-after' });
+    const before = (await session.fetchLog()).length;
+    const { alert, snapshot: snap } = await submitThroughAddon(session, SHEET, null);
+    const fetches = (await session.fetchLog()).slice(before);
+    expect(fetches.map((f) => f.outcome)).toEqual(['network-error', 200]);
+    const ids = fetches.map(submissionIdOf);
+    expect(ids[0]).toBe(ids[1]);
+    expect(await session.sleeps()).toEqual([1_000]);
+    expect(alert.text).toContain('0 mới thêm, 1 cập nhật, 5 không đổi');
+    expect(columnValues(snap, STATUS_COLUMN, 2)).toEqual(['Không đổi', 'Đã cập nhật', 'Không đổi', 'Không đổi', 'Không đổi', 'Không đổi']);
+    const audits = (await submissionsCol(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).docs.map((d) => d.id);
+    expect(audits.filter((id) => id === ids[0])).toHaveLength(1);
+    const member = (await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-a').doc('79.000002').get()).data();
+    expect([member?.rating, member?.score]).toEqual(['HTNV', 60]);
+    expect((await session.snapshot('Nhật ký gửi'))?.values[2]?.[13]).toBe('Gửi thành công ở lần thử thứ 2.');
+  });
+
+  it('a locked organisation: the Vietnamese lock message, naming who can reopen, and nothing written', async () => {
+    expect((await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'lock' }, ADMIN)).status).toBe(200);
+    await session.edit(SHEET, 'B2', [['Đảng viên Một (sửa)']]);
+    const { alert } = await submitThroughAddon(session, SHEET, null);
+    expect(alert.title).toBe('Tổ chức đang khóa nhận dữ liệu');
+    expect(alert.text).toMatch(/^Dữ liệu chưa được ghi nhận\. Tổ chức không nhận thêm dữ liệu vào lúc này\.\n\nDữ liệu của tổ chức đã bị khóa \(lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\)\. Chỉ quản trị viên \(admin@khoi\.vn\) mới có thể mở khóa\.$/);
+    expect((await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-a').doc('79.000001').get()).data()?.fullName).toBe('Đảng viên 1');
+    expect((await session.snapshot('Nhật ký gửi'))?.values[3]?.[4]).toBe('Bị từ chối');
+    expect((await lastSidebar()).target).toMatchObject({ canSubmit: false, lockMessage: expect.stringContaining('mới có thể mở khóa') });
+    await session.run('menuOpenSidebar'); // re-reads the state from the server
+    expect((await lastSidebar()).target).toMatchObject({ stateLabel: 'Khóa', canSubmit: false, lastSubmission: { by: SECRETARY } });
+  });
+});
+
+describe('service calls do not grow with rows', () => {
+  it('Gửi dữ liệu of 100 and of 500 members: the same spreadsheet calls and one UrlFetch each', async () => {
+    const other = await openAddon(h, 'bithu.b@b.vn');
+    try {
+      const sheet = await createSheetThroughAddon(other);
+      await submitThroughAddon(other, sheet, grid(validRows(10))); // the first send also creates “Nhật ký gửi”
+      const measure = async (n: number) => {
+        await other.edit(sheet, 'A1', grid(validRows(n)));
+        await other.resetCalls();
+        const { alert } = await submitThroughAddon(other, sheet, null);
+        expect(alert.title).toBe('Đã gửi dữ liệu');
+        return serviceCallCounts(other);
+      };
+      const small = await measure(100);
+      const large = await measure(500);
+      expect(large).toEqual(small);
+      expect(small.urlFetch).toBe(1);
+      expect(small.byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setBackgrounds': 1, 'Range.setNotes': 1, 'Range.setValues': 1 });
+      expect((await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-b').count().get()).data().count).toBe(500);
+    } finally {
+      await other.close();
+    }
+  });
+});
