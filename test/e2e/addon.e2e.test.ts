@@ -1,4 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRollup } from '../../functions/src/rollup/run-rollup.js';
+import { summaryXlsxBuffer } from '../../functions/src/summary-writers/xlsx.js';
 import { FIELDS } from '../../functions/src/domain/fields.js';
 import { RATING } from '../../functions/src/domain/enums.js';
 import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/collections.js';
@@ -195,6 +198,31 @@ describe.sequential('the add-on, end to end', () => {
     expect((await lastSidebar()).target).toMatchObject({ canSubmit: false, lockMessage: expect.stringContaining('mới có thể mở khóa') });
     await session.run('menuOpenSidebar'); // re-reads the state from the server
     expect((await lastSidebar()).target).toMatchObject({ stateLabel: 'Khóa', canSubmit: false, lastSubmission: { by: SECRETARY } });
+  });
+
+  it('the rollup turns what the add-on sent into the summary workbook', async () => {
+    const outcome = await runRollup({ db: h.stack.db, blocId: h.stack.blocId, now: () => new Date() }, 2025, { force: true });
+    if (outcome.status !== 'written') throw new Error(`rollup skipped: ${outcome.reason}`);
+    const workbook = new ExcelJS.Workbook();
+    const buffer = await summaryXlsxBuffer(outcome.model);
+    const bytes = new ArrayBuffer(buffer.byteLength);
+    new Uint8Array(bytes).set(buffer);
+    await workbook.xlsx.load(bytes);
+    const byOrg = workbook.getWorksheet('Theo tổ chức');
+    const header = byOrg?.getRow(1).values;
+    const rowOf = (name: string) => {
+      let found: ExcelJS.CellValue[] = [];
+      byOrg?.eachRow((row) => {
+        if (row.getCell(2).value === name) found = Array.isArray(row.values) ? row.values : [];
+      });
+      return found;
+    };
+    const cell = (values: ExcelJS.CellValue[], title: string) => values[Array.isArray(header) ? header.indexOf(title) : -1];
+    const orgA = rowOf('Chi bộ Công ty A');
+    // What the secretary sent through the add-on: 6 members, one changed to HTNV by the retried send, then locked.
+    expect([cell(orgA, 'Trạng thái'), cell(orgA, 'Số đảng viên trong danh sách'), cell(orgA, 'HTTNV'), cell(orgA, 'HTNV')]).toEqual(['Khóa', 6, 5, 1]);
+    expect(cell(rowOf('Chi bộ Công ty C'), 'Trạng thái')).toBe('Chưa nộp');
+    expect(outcome.rollup.submission).toMatchObject({ total: 3, submitted: 1, missing: 2 });
   });
 });
 
