@@ -44,6 +44,13 @@ export interface RunningEmulator {
   stop(): Promise<void>;
   /** Deletes every document of the project (default: the emulator's own projectId). */
   clear(projectId?: string): Promise<void>;
+  /**
+   * Exports now to dataDir (what a later start imports). The emulator keeps data in memory
+   * only: what was not exported is lost when the JVM dies.
+   */
+  exportData(): Promise<void>;
+  /** Kills the JVM with SIGKILL, without exporting (a crash, for fault tests). */
+  kill(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
@@ -108,6 +115,14 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
         }
       })();
       return stopped;
+    },
+    exportData: async () => {
+      if (dataDir === undefined) throw new Error('exportData() needs the dataDir option');
+      await exportTo(base, options.projectId, dataDir);
+    },
+    kill: async () => {
+      stopped ??= killChild(child, 'SIGKILL');
+      await stopped;
     },
     clear: async (projectId = options.projectId) => {
       const url = `${base}/emulator/v1/projects/${projectId}/databases/(default)/documents`;
@@ -223,13 +238,13 @@ function startWatchdog(child: ChildProcess): ChildProcess | undefined {
   return watchdog;
 }
 
-async function killChild(child: ChildProcess): Promise<void> {
+async function killChild(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) {
     untrack(child);
     return;
   }
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
+  child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;
   clearTimeout(timer);

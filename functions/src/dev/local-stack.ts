@@ -36,6 +36,8 @@ export interface LocalStack {
   readonly hostPort: string;
   readonly configChanges: ConfigChanges;
   readonly issuer: LocalIssuer;
+  /** The emulator this stack started (null when it was given one); fault tests kill it. */
+  readonly emulator: RunningEmulator | null;
   /** A real signed ID token for this e-mail, as ScriptApp.getIdentityToken() would give. */
   token(email: string, options?: Partial<SignIdTokenInput>): Promise<string>;
   /** The instant the functions see as “now” (null: the real clock); tokens keep the real clock. */
@@ -86,6 +88,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       hostPort,
       configChanges,
       issuer,
+      emulator: own ?? null,
       token: (email, extra = {}) => issuer.signIdToken({ email, aud: audience, ...extra }),
       setClock: (at) => {
         clock = at;
