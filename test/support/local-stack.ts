@@ -11,8 +11,24 @@ import { setLogSink } from '../../functions/src/logs.js';
 export interface StackHandle {
   readonly stack: LocalStack;
   readonly config: BlocConfig;
-  post(fn: string, body: unknown, email?: string | null, init?: { token?: string; rawBody?: string }): Promise<{ status: number; json: unknown }>;
+  post(fn: string, body: unknown, email?: string | null, init?: PostInit): Promise<PostReply>;
   reset(): Promise<void>;
+}
+
+export interface PostInit {
+  readonly token?: string;
+  /** Sent as is instead of JSON.stringify(body) (truncated or invalid JSON). */
+  readonly rawBody?: string;
+  /** Replace or add request headers (e.g. another content-type). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface PostReply {
+  readonly status: number;
+  /** The parsed JSON answer; null when the answer is empty or not JSON (see text). */
+  readonly json: unknown;
+  readonly text: string;
+  readonly contentType: string | null;
 }
 
 export const TEST_AUDIENCE = 'test-client.apps.googleusercontent.com';
@@ -43,11 +59,11 @@ export function useLocalStack(projectId: `demo-${string}`, configYaml: string): 
       const token = init.token ?? (email ? await s.token(email) : undefined);
       const res = await fetch(`${s.baseUrl}/${fn}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers },
         body: init.rawBody ?? JSON.stringify(body),
       });
       const text = await res.text();
-      return { status: res.status, json: text === '' ? null : JSON.parse(text) };
+      return { status: res.status, json: parseJson(text), text, contentType: res.headers.get('content-type') };
     },
     async reset() {
       const s = ready();
@@ -57,4 +73,12 @@ export function useLocalStack(projectId: `demo-${string}`, configYaml: string): 
       await applyBlocConfig(s.db, config, { by: 'test' });
     },
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

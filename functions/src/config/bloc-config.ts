@@ -14,7 +14,8 @@ export { BlocConfigError, type ConfigIssue } from './config-issues.js';
  */
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** Bloc and organisation ids: also what requests must name (ingest/request.ts). */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const idSchema = z
   .string()
   .trim()

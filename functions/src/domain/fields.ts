@@ -19,7 +19,8 @@ import {
  */
 export type FieldKind =
   | { type: 'ignored' }
-  | { type: 'text'; max: number }
+  /** personName: a text cell with at least one letter (never a number, TRUE/FALSE, signs or emoji only). */
+  | { type: 'text'; max: number; personName?: true }
   | { type: 'card' }
   | { type: 'date' }
   | { type: 'birth' }
@@ -79,7 +80,7 @@ const field = (
 
 export const FIELDS: readonly FieldSpec[] = [
   field('stt', 'STT', 'optional', { type: 'ignored' }, 50, 'Số thứ tự (không bắt buộc, không được lưu).', ['TT', 'Số TT', 'Số thứ tự']),
-  field('fullName', 'Họ và tên', 'required', { type: 'text', max: 100 }, 200, 'Họ và tên đầy đủ của đảng viên, tối đa 100 ký tự.', ['Họ tên', 'Họ và tên đảng viên', 'Tên đảng viên']),
+  field('fullName', 'Họ và tên', 'required', { type: 'text', max: 100, personName: true }, 200, 'Họ và tên đầy đủ của đảng viên, tối đa 100 ký tự.', ['Họ tên', 'Họ và tên đảng viên', 'Tên đảng viên']),
   field('cardNumber', 'Số thẻ đảng viên', 'required', { type: 'card' }, 130, 'Số thẻ đảng viên: chữ, số, dấu chấm, dấu gạch ngang, tối đa 20 ký tự. Không được trùng trong tổ chức.', ['Số thẻ', 'Số thẻ Đảng', 'Số thẻ ĐV', 'Số thẻ đảng']),
   field('birthDate', 'Ngày sinh', 'optional', { type: 'birth' }, 100, 'Ngày sinh dạng ngày/tháng/năm (15/03/1985) hoặc chỉ năm sinh (1985).', ['Năm sinh', 'Ngày tháng năm sinh']),
   field('gender', 'Giới tính', 'optional', { type: 'enum', values: GENDER }, 70, 'Nam hoặc Nữ.', ['Nam/Nữ', 'Nam nữ']),

@@ -26,7 +26,14 @@ export interface Location {
 }
 
 const list = (values: readonly string[]): string => values.join(', ');
-const q = (text: string): string => `“${text}”`;
+/** Quoted; a value longer than a sentence is shortened (a 1 MB cell must not make a 1 MB message). */
+const QUOTE_MAX = 60;
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+const q = (text: string): string => `“${shorten(text, QUOTE_MAX)}”`;
 
 export const MESSAGES = {
   SHEET_EMPTY: () => 'Trang tính không có dữ liệu. Hãy dùng mẫu “Tạo bảng đánh giá” rồi nhập danh sách đảng viên.',
@@ -55,6 +62,8 @@ export const MESSAGES = {
   SCORE_INVALID: (p: { value: string }) => `Điểm ${q(p.value)} không hợp lệ. Hãy nhập một số từ 0 đến 100, ví dụ 85 hoặc 72,5.`,
   TEXT_TOO_LONG: (p: { length: number; max: number }) =>
     `Nội dung dài ${formatInt(p.length)} ký tự, vượt quá ${formatInt(p.max)} ký tự cho phép. Hãy rút gọn.`,
+  NAME_INVALID: (p: { value: string }) =>
+    `${q(p.value)} không phải họ tên. Hãy nhập họ và tên đầy đủ bằng chữ (và kiểm tra các cột có bị lệch không).`,
   CARD_INVALID: (p: { value: string }) =>
     `Số thẻ đảng viên ${q(p.value)} không hợp lệ. Số thẻ chỉ gồm chữ, số, dấu chấm, dấu gạch ngang và không quá 20 ký tự.`,
   CARD_DUPLICATE: (p: { card: string; firstRow: number }) =>

@@ -26,18 +26,23 @@ function text(cell: Cell): string | Outcome {
   return value;
 }
 
-function normaliseText(max: number): Normaliser {
+const LETTER = /\p{L}/u;
+
+function normaliseText(max: number, personName: boolean): Normaliser {
   return (cell) => {
     const value = text(cell);
     if (typeof value !== 'string') return value;
-    return value.length > max ? fail((w) => issue('error', 'TEXT_TOO_LONG', w, { length: value.length, max })) : ok(value);
+    if (value.length > max) return fail((w) => issue('error', 'TEXT_TOO_LONG', w, { length: value.length, max }));
+    if (personName && (typeof cell !== 'string' || !LETTER.test(value))) return fail((w) => issue('error', 'NAME_INVALID', w, { value }));
+    return ok(value);
   };
 }
 
 function normaliseCard(cell: Cell): Outcome {
   const raw = typeof cell === 'number' && Number.isInteger(cell) ? cell.toFixed(0) : text(cell);
   if (typeof raw !== 'string') return raw;
-  const card = raw.replace(/\s+/g, '').toUpperCase();
+  // NFKC: full-width digits and dots (as typed with some input methods) are the ASCII ones.
+  const card = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   return CARD_PATTERN.test(card) ? ok(card) : fail((w) => issue('error', 'CARD_INVALID', w, { value: raw }));
 }
 
@@ -112,7 +117,7 @@ export function normaliserFor(kind: FieldKind, exemplaryScale: readonly string[]
     case 'ignored':
       return IGNORE;
     case 'text':
-      return normaliseText(kind.max);
+      return normaliseText(kind.max, kind.personName === true);
     case 'card':
       return normaliseCard;
     case 'date':
@@ -132,16 +137,22 @@ export function normaliserFor(kind: FieldKind, exemplaryScale: readonly string[]
 
 /**
  * Closed lists repeat the same few values thousands of times: remember each distinct cell's
- * outcome so a 100.000-row sheet folds each spelling once.
+ * outcome so a 100.000-row sheet folds each spelling once. A column often repeats the value of
+ * the row above: that is checked first, without hashing the cell.
  */
 export function memoised(normalise: Normaliser): Normaliser {
   const cache = new Map<Cell, Outcome>();
+  let lastCell: Cell | undefined;
+  let lastOutcome: Outcome = BLANK;
   return (cell) => {
+    if (cell === lastCell) return lastOutcome;
     let outcome = cache.get(cell);
     if (outcome === undefined) {
       outcome = normalise(cell);
       if (cache.size < 10_000) cache.set(cell, outcome);
     }
+    lastCell = cell;
+    lastOutcome = outcome;
     return outcome;
   };
 }

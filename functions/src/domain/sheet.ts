@@ -1,7 +1,7 @@
 import { FIELDS, STATUS_HEADER, type FieldKey, type FieldSpec } from './fields.js';
-import { issue, type Issue } from './messages.js';
+import { issue, shorten, type Issue } from './messages.js';
 import type { Cell } from './schema.js';
-import { cellText, foldLoose } from './text.js';
+import { cellText, foldLoose, isBlankCell } from './text.js';
 
 /**
  * Finds the header row (it may sit under a few title rows, as in the bloc's Excel files) and
@@ -29,6 +29,8 @@ export interface ParsedSheet {
 }
 
 const HEADER_SCAN_ROWS = 15;
+/** A header is matched whole but shown (in messages and answers) at most this long. */
+const HEADER_SHOWN = 200;
 const MIN_HEADER_MATCHES = 3;
 
 const headerKey = (text: string): string => foldLoose(text.replace(/\([^)]*\)/g, ' ').replace(/\*/g, ' '));
@@ -94,13 +96,14 @@ export function parseSheet(
   const columns: Column[] = [];
   const byField = new Map<FieldKey, Column>();
   headerCells.forEach((cell, index) => {
-    const header = cellText(cell).replace(/\s+/g, ' ');
-    if (header === '') return;
-    const spec = matchHeader(header);
+    const text = cellText(cell).replace(/\s+/g, ' ');
+    if (text === '') return;
+    const header = shorten(text, HEADER_SHOWN);
+    const spec = matchHeader(text);
     const column: Column = { index, letter: columnLetter(index), header, field: spec?.key ?? null };
     columns.push(column);
     if (!spec) {
-      if (headerKey(header) !== STATUS_KEY) {
+      if (headerKey(text) !== STATUS_KEY) {
         issues.push(issue('warning', 'COLUMN_UNKNOWN', { row: headerRow, column: header, columnIndex: index }, { header, letter: column.letter }));
       }
       return;
@@ -125,7 +128,7 @@ export function parseSheet(
   for (let i = headerIndex + 1; i < values.length; i++) {
     const cells = values[i] ?? [];
     if (i === headerIndex + 1 && isColumnNumberingRow(cells)) continue;
-    if (meaningful.every((index) => cellText(cells[index] ?? null) === '')) continue;
+    if (meaningful.every((index) => isBlankCell(cells[index] ?? null))) continue;
     dataRows.push({ row: startRow + i, cells });
   }
   return { headerRow, columns, byField, dataRows, issues };

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { FIELDS, fieldSpec, type FieldKey, type FieldSpec } from './fields.js';
 import { issue, type Issue } from './messages.js';
 import { memoised, normaliserFor, type Normaliser } from './normalise.js';
@@ -40,12 +41,21 @@ export interface ValidateOptions {
 }
 
 interface Reader {
+  readonly key: keyof Evaluation;
   readonly spec: FieldSpec;
   readonly column: Column;
-  readonly normalise: Normaliser;
+  /** The field's normaliser, its values checked against the field's schema; memoised per distinct cell. */
+  readonly read: Normaliser;
+  /** Whether the schema accepts the field's blank value (null, or false for isLeader). */
+  readonly blankOk: boolean;
 }
 
-const STORED_FIELDS = FIELDS.filter((f) => f.kind.type !== 'ignored');
+type EvaluationKey = keyof Evaluation;
+const FIELD_SCHEMAS: Readonly<Record<EvaluationKey, z.ZodType>> = evaluationSchema.shape;
+const isEvaluationKey = (key: string): key is EvaluationKey => Object.hasOwn(FIELD_SCHEMAS, key);
+const STORED_FIELDS = FIELDS.flatMap((spec) => (spec.kind.type !== 'ignored' && isEvaluationKey(spec.key) ? [{ key: spec.key, spec }] : []));
+const BLANK_EVALUATION = blankEvaluation();
+const blankAccepted = (key: EvaluationKey): boolean => FIELD_SCHEMAS[key].safeParse(BLANK_EVALUATION[key]).success;
 
 export function parseRuleSettings(input: RuleSettingsInput): RuleSettings {
   return ruleSettingsSchema.parse(input);
@@ -69,28 +79,38 @@ export function validateSheet(
   };
   const ctx = ruleContext(settings, columnOf);
   const readers: Reader[] = [];
-  for (const spec of STORED_FIELDS) {
-    const column = sheet.byField.get(spec.key);
-    if (spec.key === 'score' && !ctx.pack.usesScore) continue; // QĐ 124: the score is ignored
-    if (!column) continue;
-    readers.push({ spec, column, normalise: memoised(normaliserFor(spec.kind, settings.exemplaryScale)) });
+  /** Fields without a column whose blank value the schema refuses: every row is invalid there. */
+  const refusedWhenAbsent: EvaluationKey[] = [];
+  for (const { key, spec } of STORED_FIELDS) {
+    const column = key === 'score' && !ctx.pack.usesScore ? undefined : sheet.byField.get(spec.key); // QĐ 124: the score is ignored
+    if (!column) {
+      if (!blankAccepted(key)) refusedWhenAbsent.push(key);
+      continue;
+    }
+    const checked = checkedBySchema(normaliserFor(spec.kind, settings.exemplaryScale), FIELD_SCHEMAS[key], spec.header);
+    // Card numbers are unique in a sheet: remembering them would only fill the memo.
+    const read = spec.kind.type === 'card' ? checked : memoised(checked);
+    readers.push({ key, spec, column, read, blankOk: blankAccepted(key) });
   }
 
   const rows: SheetRow[] = [];
   const rejectedRows: number[] = [];
   const firstRowOfCard = new Map<string, number>();
   for (const { row, cells } of sheet.dataRows) {
-    const { evaluation, rowIssues } = readRow(row, cells, readers, columnOf);
+    const { evaluation, rowIssues } = readRow(row, cells, readers, refusedWhenAbsent, columnOf);
     const card = evaluation?.cardNumber;
     if (card !== undefined) {
       const firstRow = firstRowOfCard.get(card);
       if (firstRow === undefined) firstRowOfCard.set(card, row);
       else rowIssues.push(issue('error', 'CARD_DUPLICATE', { row, ...columnOf('cardNumber') }, { card, firstRow }));
     }
-    if (evaluation && !hasError(rowIssues)) rowIssues.push(...checkRow(row, evaluation, ctx));
+    if (evaluation && !hasError(rowIssues)) {
+      const found = checkRow(row, evaluation, ctx);
+      if (found.length > 0) rowIssues.push(...found);
+    }
     if (evaluation && !hasError(rowIssues)) rows.push({ row, evaluation });
     else rejectedRows.push(row);
-    issues.push(...rowIssues);
+    if (rowIssues.length > 0) issues.push(...rowIssues);
   }
 
   if (sheet.headerRow !== null && sheet.dataRows.length === 0) {
@@ -116,34 +136,47 @@ export function validateSheet(
 
 const hasError = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === 'error');
 
-/** One row's cells → its evaluation (parsed by the schema) or the problems found in its cells. */
+/**
+ * A normaliser whose values are checked against the field's zod schema, so the evaluation
+ * schema stays the one definition of a valid value. Checking each field's value (once per
+ * distinct cell, behind the memo) instead of parsing the assembled row object keeps the
+ * guarantee and costs a third less: parsing 100.000 row objects was a third of validation.
+ */
+function checkedBySchema(normalise: Normaliser, schema: z.ZodType, header: string): Normaliser {
+  return (cell) => {
+    const outcome = normalise(cell);
+    if (!outcome.ok || outcome.value === null || schema.safeParse(outcome.value).success) return outcome;
+    // Normalisers already enforce the schema; this catches any drift between the two.
+    return { ok: false, problem: (where) => issue('error', 'VALUE_INVALID', where, { header }) };
+  };
+}
+
+/** One row's cells → its evaluation (every field checked by its schema) or the problems found in its cells. */
 function readRow(
   row: number,
   cells: readonly Cell[],
   readers: readonly Reader[],
+  refusedWhenAbsent: readonly EvaluationKey[],
   columnOf: ColumnOf,
 ): { evaluation: Evaluation | null; rowIssues: Issue[] } {
   const rowIssues: Issue[] = [];
   const record = blankEvaluation();
-  for (const { spec, column, normalise } of readers) {
-    const outcome = normalise(cells[column.index] ?? null);
+  for (const { key, spec, column, read, blankOk } of readers) {
+    const outcome = read(cells[column.index] ?? null);
     if (outcome.ok && outcome.value !== null) {
-      record[spec.key as keyof Evaluation] = outcome.value;
+      record[key] = outcome.value;
       continue;
     }
     const where = { row, column: column.header, columnIndex: column.index };
     if (!outcome.ok) rowIssues.push(outcome.problem(where));
     else if (spec.requirement === 'required') rowIssues.push(issue('error', 'VALUE_REQUIRED', where, { header: spec.header }));
+    else if (!blankOk) rowIssues.push(issue('error', 'VALUE_INVALID', where, { header: spec.header }));
   }
   if (rowIssues.length > 0) return { evaluation: null, rowIssues };
-  const parsed = evaluationSchema.safeParse(record);
-  if (parsed.success) return { evaluation: parsed.data, rowIssues };
-  // Normalisers already enforce the schema; this catches any drift between the two.
-  for (const zodIssue of parsed.error.issues) {
-    const key = FIELDS.find((f) => f.key === zodIssue.path[0])?.key ?? 'fullName';
-    rowIssues.push(issue('error', 'VALUE_INVALID', { row, ...columnOf(key) }, { header: fieldSpec(key).header }));
-  }
-  return { evaluation: null, rowIssues };
+  for (const key of refusedWhenAbsent) rowIssues.push(issue('error', 'VALUE_INVALID', { row, ...columnOf(key) }, { header: fieldSpec(key).header }));
+  if (rowIssues.length > 0) return { evaluation: null, rowIssues };
+  // Every field now holds a value its schema accepts (checked above), or its accepted blank.
+  return { evaluation: record as Evaluation, rowIssues };
 }
 
 function blankEvaluation(): Record<keyof Evaluation, unknown> {

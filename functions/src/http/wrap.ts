@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
+import { formatInt } from '../domain/format.js';
 import { logs } from '../logs.js';
 import { Problem, problems } from './problems.js';
 
 /**
- * The one wrapper every HTTP function goes through: method and size limits, Problems to
- * their status, ZodError to a 400 naming the fields, anything else to a 500 with a reference
- * (stack to the log, never to the caller). Structural types keep handlers independent of
- * Express, firebase-functions and functions-framework, which all satisfy them.
+ * The one wrapper every HTTP function goes through: method, size and content-type limits,
+ * Problems to their status, ZodError to a 400 naming the fields (in Vietnamese), anything else
+ * to a 500 with a reference (stack to the log, never to the caller). Structural types keep
+ * handlers independent of Express, firebase-functions and functions-framework, which all
+ * satisfy them.
  */
 export interface HttpRequest {
   readonly method: string;
@@ -44,6 +46,9 @@ export function problemBody(problem: Problem): Record<string, unknown> {
   return { error: { code: problem.code, message: problem.message }, ...problem.details };
 }
 
+/** `application/json` or `application/…+json`, with any parameters. */
+const JSON_MEDIA_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+
 function bodySize(req: HttpRequest): number {
   if (req.rawBody) return req.rawBody.length;
   const declared = Number(header(req, 'content-length'));
@@ -56,6 +61,9 @@ export function httpFunction(options: HandlerOptions, handle: Handler) {
     try {
       if (!options.methods.includes(req.method)) throw problems.methodNotAllowed(options.methods.join(', '));
       if (bodySize(req) > options.maxBodyBytes) throw problems.bodyTooLarge(Math.round(options.maxBodyBytes / 1_048_576));
+      if ((req.rawBody?.length ?? 0) > 0 && !JSON_MEDIA_TYPE.test(header(req, 'content-type') ?? '')) {
+        throw problems.badRequest('nội dung gửi lên phải là JSON (Content-Type: application/json)');
+      }
       reply = await handle(req);
     } catch (error) {
       reply = toReply(options.name, error);
@@ -64,10 +72,16 @@ export function httpFunction(options: HandlerOptions, handle: Handler) {
   };
 }
 
+/** Paths named in a 400's message, and fields listed with it (a sheet of objects has thousands). */
+const PATHS_IN_MESSAGE = 5;
+const MAX_FIELDS = 20;
+
 function toReply(fn: string, error: unknown): Reply {
   if (error instanceof ZodError) {
-    const fields = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    error = problems.badRequest(`dữ liệu gửi lên không đúng cấu trúc (${fields.map((f) => f.path || '(gốc)').join(', ')})`, fields);
+    const fields = error.issues.map((i) => ({ path: i.path.join('.') || '(gốc)', message: i.message }));
+    const more = fields.length - PATHS_IN_MESSAGE;
+    const paths = fields.slice(0, PATHS_IN_MESSAGE).map((f) => f.path).join(', ') + (more > 0 ? ` và ${formatInt(more)} chỗ khác` : '');
+    error = problems.badRequest(`dữ liệu gửi lên không đúng cấu trúc (${paths})`, fields.slice(0, MAX_FIELDS));
   }
   if (error instanceof Problem) {
     logs.requestRefused({ fn, status: error.status, code: error.code });
@@ -77,4 +91,62 @@ function toReply(fn: string, error: unknown): Reply {
   const detail = error instanceof Error ? error : new Error(String(error));
   logs.unexpectedError({ fn, reference, error: detail.message, stack: detail.stack });
   return { status: 500, body: problemBody(problems.internal(reference)) };
+}
+
+/**
+ * A request the platform refused before any handler ran: functions-framework's body parser
+ * answers truncated or invalid JSON, unknown charsets and encodings with its own HTML page.
+ * dev/serve.ts answers them with this instead, in the shape of every other problem.
+ */
+export function refusedBeforeHandler(fn: string, error: unknown): Reply {
+  const field = (name: string): unknown => (typeof error === 'object' && error !== null && name in error ? Reflect.get(error, name) : undefined);
+  const status = field('status');
+  const type = field('type');
+  if (typeof status !== 'number' || status < 400 || status >= 500) return toReply(fn, error);
+  if (status === 413) {
+    const limit = field('limit');
+    return toReply(fn, problems.bodyTooLarge(typeof limit === 'number' ? Math.round(limit / 1_048_576) : 10));
+  }
+  const detail =
+    type === 'entity.parse.failed'
+      ? 'nội dung gửi lên không phải JSON hợp lệ (có thể đã bị cắt ngang khi gửi)'
+      : type === 'charset.unsupported' || type === 'encoding.unsupported'
+        ? 'nội dung gửi lên phải là JSON mã hóa UTF-8, không nén'
+        : 'không đọc được nội dung gửi lên';
+  return toReply(fn, problems.badRequest(detail));
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: 'chuỗi ký tự',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'true hoặc false',
+  object: 'đối tượng JSON',
+  array: 'mảng JSON',
+};
+
+/** zod's default messages are English: the caller gets these instead (schemas' own messages stay). */
+const vietnameseIssue: z.core.$ZodErrorMap = (issue) => {
+  const unit = (origin: string) => (origin === 'string' ? ' ký tự' : origin === 'array' ? ' phần tử' : '');
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'thiếu giá trị bắt buộc' : `phải là ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'too_big':
+      return `tối đa ${String(issue.maximum)}${unit(issue.origin)}`;
+    case 'too_small':
+      return `tối thiểu ${String(issue.minimum)}${unit(issue.origin)}`;
+    case 'invalid_value':
+      return `phải là một trong: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_union':
+      return 'không đúng kiểu cho phép';
+    case 'invalid_format':
+      return 'không đúng định dạng';
+    default:
+      return 'giá trị không hợp lệ';
+  }
+};
+
+/** Parses a request body; a mismatch becomes (in httpFunction) a 400 whose fields read in Vietnamese. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  return schema.parse(body, { error: vietnameseIssue });
 }

@@ -1,6 +1,6 @@
 import { ORG_STATE, type OrgState } from '../domain/enums.js';
 import { problems } from '../http/problems.js';
-import type { Reply } from '../http/wrap.js';
+import { parseBody, type Reply } from '../http/wrap.js';
 import { logs } from '../logs.js';
 import { auditCol, orgRef, yearRef, type Org } from '../store/collections.js';
 import { readAll } from '../store/read-all.js';
@@ -37,7 +37,7 @@ function nextState(org: Org, action: OrgActionRequest['action']): OrgState {
 }
 
 export async function orgAction(deps: IngestDeps, email: string, body: unknown): Promise<Reply> {
-  const request = orgActionRequestSchema.parse(body);
+  const request = parseBody(orgActionRequestSchema, body);
   const bloc = await loadBloc(deps.db, deps.blocId);
   requireAdmin(email, bloc);
   const reason = request.reason && request.reason.length > 0 ? request.reason : null;

@@ -1,7 +1,7 @@
 import { ORG_STATE } from '../domain/enums.js';
 import { localParts } from '../domain/deadline.js';
 import { problems } from '../http/problems.js';
-import type { Reply } from '../http/wrap.js';
+import { parseBody, type Reply } from '../http/wrap.js';
 import { orgsCol, yearsCol, type Bloc, type Org, type YearSettings } from '../store/collections.js';
 import { RULE_PACKS_BY_ID } from '../domain/rules.js';
 import { defaultRulePack } from '../domain/schema.js';
@@ -16,7 +16,7 @@ import type { IngestDeps } from './submit.js';
  * and the template's dropdowns need.
  */
 export async function callerStatus(deps: IngestDeps, email: string, body: unknown): Promise<Reply> {
-  const query = yearQuerySchema.parse(body ?? {});
+  const query = parseBody(yearQuerySchema, body ?? {});
   const bloc = await loadBloc(deps.db, deps.blocId);
   const years = (await yearsCol(deps.db, deps.blocId).get()).docs.map((d) => d.data()).sort((a, b) => b.year - a.year);
   const settings = query.year === undefined ? years[0] : years.find((y) => y.year === query.year);

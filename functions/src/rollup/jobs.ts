@@ -1,4 +1,5 @@
 import { requireAdmin } from '../ingest/access.js';
+import { parseBody } from '../http/wrap.js';
 import { loadBloc } from '../ingest/context.js';
 import { z } from 'zod';
 import { yearsCol } from '../store/collections.js';
@@ -19,7 +20,7 @@ export async function scheduledRollup(deps: RollupDeps): Promise<RollupOutcome |
 const runNowSchema = z.object({ year: z.number().int().min(2000).max(2100).optional(), force: z.boolean().default(false) });
 
 export async function rollupNow(deps: RollupDeps, email: string, body: unknown) {
-  const request = runNowSchema.parse(body ?? {});
+  const request = parseBody(runNowSchema, body ?? {});
   requireAdmin(email, await loadBloc(deps.db, deps.blocId));
   const year = request.year ?? (await latestYear(deps));
   if (year === null) return { status: 200, body: { status: 'skipped', reason: 'no_year' } };
