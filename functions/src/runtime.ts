@@ -17,6 +17,8 @@ export interface Runtime {
   readonly db: Firestore;
   readonly blocId: string;
   readonly now: () => Date;
+  /** What one Firestore commit may carry (default: deployed Firestore's limit, less a margin). */
+  readonly commitBudgetBytes?: number;
   /** Writes the summary Google Sheet (absent locally: the .xlsx writer is used instead). */
   readonly writeSummary?: (spreadsheetId: string, model: SummaryModel) => Promise<{ requests: number }>;
 }

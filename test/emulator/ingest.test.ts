@@ -175,6 +175,19 @@ describe('submit: rejected and retried', () => {
   });
 });
 
+describe('a list too large for one commit', () => {
+  it('is refused with 413 before the commit, quickly, and writes nothing', async () => {
+    const before = await dumpTree(h.stack.db, ROOT);
+    const long = 'Rèn luyện đạo đức, lối sống; '.repeat(34).slice(0, 1000);
+    const rows = validRows(1_600, { 'Đăng ký làm theo': long, 'Ghi chú': long });
+    const res = await h.post('submit', request(rows), 'admin@khoi.vn');
+    expect(res.status).toBe(413);
+    expect(res.json).toMatchObject({ error: { code: 'LIST_TOO_LARGE' } });
+    expect((res.json as { error: { message: string } }).error.message).toMatch(/^Danh sách cần ghi lần này khoảng \d+(,\d)? MB, vượt quá 3,5 MB có thể ghi trọn vẹn trong một lần\. Dữ liệu chưa được ghi\./);
+    expect(await dumpTree(h.stack.db, ROOT)).toEqual(before);
+  });
+});
+
 describe('locks: deadline, approval, lock and reopen', () => {
   it('after the deadline a submission is refused, saying which lock and who can reopen', async () => {
     const res = await h.post('submit', { ...request(three()), year: 2024 }, SECRETARY);

@@ -6,6 +6,7 @@ import { createLocalIssuer, type LocalIssuer, type SignIdTokenInput } from '../a
 import { LOCAL_JWKS_ENV } from '../auth/keys.js';
 import { applyBlocConfig, type ConfigChanges } from '../config/apply-config.js';
 import type { BlocConfig } from '../config/bloc-config.js';
+import { EMULATOR_COMMIT_BUDGET } from '../ingest/submit.js';
 import { setRuntime } from '../runtime.js';
 import { startEmulator, type RunningEmulator } from './emulator.js';
 import { serveFunctions, type ServedFunctions } from './serve.js';
@@ -75,7 +76,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     db = new Firestore({ projectId: options.projectId, host, port, ssl: false });
     const configChanges = await applyBlocConfig(db, options.config, { by: 'local-stack' });
     let clock: Date | null = null;
-    setRuntime({ db, blocId: options.config.id, now: () => clock ?? new Date() });
+    setRuntime({ db, blocId: options.config.id, now: () => clock ?? new Date(), commitBudgetBytes: EMULATOR_COMMIT_BUDGET });
     served = await serveFunctions(options.port ?? 0);
 
     const audience = options.config.oauthClientIds[0];

@@ -1,5 +1,5 @@
 import type { AuthFailure } from '../auth/verify-id-token.js';
-import { formatInt } from '../domain/format.js';
+import { formatDecimal, formatInt } from '../domain/format.js';
 
 /**
  * The catalogue of problems an HTTP caller can get back, with stable codes and Vietnamese
@@ -82,6 +82,12 @@ export const problems = {
     new Problem(413, 'BODY_TOO_LARGE', `Dữ liệu gửi lên quá lớn (tối đa ${limitMb} MB). Hãy xóa các cột, ô không cần thiết hoặc chia nhỏ bảng.`),
   tooManyRows: (rows: number, limit: number) =>
     new Problem(413, 'TOO_MANY_ROWS', `Bảng có ${formatInt(rows)} dòng, vượt quá ${formatInt(limit)} dòng cho một tổ chức. Hãy xóa các dòng thừa ở cuối bảng rồi gửi lại.`),
+  listTooLarge: (bytes: number, limit: number) =>
+    new Problem(
+      413,
+      'LIST_TOO_LARGE',
+      `Danh sách cần ghi lần này khoảng ${formatDecimal(bytes / 1_048_576)} MB, vượt quá ${formatDecimal(limit / 1_048_576)} MB có thể ghi trọn vẹn trong một lần. Dữ liệu chưa được ghi. Hãy rút gọn các cột ghi chữ dài (Đăng ký làm theo, Ghi chú), hoặc liên hệ quản trị viên.`,
+    ),
   validationFailed: (errorCount: number, details: Record<string, unknown>) =>
     new Problem(
       422,

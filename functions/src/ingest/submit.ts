@@ -23,7 +23,12 @@ export interface IngestDeps {
   readonly db: Firestore;
   readonly blocId: string;
   readonly now: () => Date;
+  /** What one commit may carry: Firestore takes 10 MiB per request, the emulator 4 MiB. */
+  readonly commitBudgetBytes?: number;
 }
+
+export const DEPLOYED_COMMIT_BUDGET = 9 * 1_048_576;
+export const EMULATOR_COMMIT_BUDGET = 3.5 * 1_048_576;
 
 /** Warnings kept in an answer (and its stored copy, which must stay well under 1 MiB). */
 const MAX_ISSUES_IN_ANSWER = 1_000;
@@ -86,11 +91,14 @@ export async function submitSheet(deps: IngestDeps, email: string, body: unknown
     const unchanged = org.contentHash === contentHash && diff.toWrite.size === 0 && diff.removed.length === 0;
     const body = answer(unchanged ? 'unchanged' : 'accepted', request, org, validation, diff, contentHash, deps.now());
     if (!unchanged) {
-      for (const m of members) {
-        if (!diff.toWrite.has(m.cardNumber)) continue;
-        const doc = { ...m.evaluation, row: m.row, contentHash: m.hash, submissionId: request.submissionId, updatedAt: now };
-        tx.set(memberRef(deps.db, deps.blocId, request.year, request.orgId, m.cardNumber), doc);
-      }
+      const docs = members
+        .filter((m) => diff.toWrite.has(m.cardNumber))
+        .map((m) => ({ card: m.cardNumber, doc: { ...m.evaluation, row: m.row, contentHash: m.hash, submissionId: request.submissionId, updatedAt: now } }));
+      // All or nothing means one commit: refuse a list that cannot fit rather than retry for minutes.
+      const bytes = docs.reduce((sum, d) => sum + Buffer.byteLength(JSON.stringify(d.doc)), 0) + 2 * Buffer.byteLength(JSON.stringify(body));
+      const budget = deps.commitBudgetBytes ?? DEPLOYED_COMMIT_BUDGET;
+      if (bytes > budget) throw problems.listTooLarge(bytes, budget);
+      for (const { card, doc } of docs) tx.set(memberRef(deps.db, deps.blocId, request.year, request.orgId, card), doc);
       for (const gone of diff.removed) tx.delete(memberRef(deps.db, deps.blocId, request.year, request.orgId, gone.cardNumber));
       tx.set(refs.index, {
         members: Object.fromEntries(members.map((m) => [m.cardNumber, { hash: m.hash, fullName: m.fullName, row: m.row }])),
