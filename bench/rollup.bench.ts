@@ -14,7 +14,7 @@ import { tallyOrganisation } from '../functions/src/domain/tally.js';
 import { validateSheet } from '../functions/src/domain/validate.js';
 import { ruleSettingsFor } from '../functions/src/ingest/context.js';
 import { listHash, memberHash } from '../functions/src/ingest/hashing.js';
-import { decodeRollup, runRollup, type RollupDeps, type RollupOutcome } from '../functions/src/rollup/run-rollup.js';
+import { decodeRollup, rollupInput, runRollup, type RollupDeps, type RollupOutcome } from '../functions/src/rollup/run-rollup.js';
 import { blocRef, converters, memberIndexRef, memberRef, membersCol, orgRef, orgsCol, rollupRef, yearRef, type MemberDoc, type Org } from '../functions/src/store/collections.js';
 import { readAll } from '../functions/src/store/read-all.js';
 import { writeSummaryToSheets } from '../functions/src/summary-writers/google-sheets.js';
@@ -226,25 +226,7 @@ export async function naiveRollup(deps: RollupDeps, year: number): Promise<Naive
     return list.length > 0 ? tallyOrganisation(list, settings.exemplaryScale) : null;
   });
   const now = deps.now();
-  const rollup = buildRollup({
-    blocName: bloc.name,
-    year,
-    timeZone: bloc.timeZone,
-    deadline: settings.deadline,
-    now: now.toISOString(),
-    exemplaryScale: settings.exemplaryScale,
-    quotaPercent: settings.quotaPercent,
-    orgs: orgs.map((o, i) => ({
-      orgId: o.orgId,
-      name: o.name,
-      state: o.state,
-      expectedMembers: o.expectedMembers,
-      lastSubmission: o.lastSubmission ? { at: o.lastSubmission.at, by: o.lastSubmission.by } : null,
-      tally: tallies[i] ?? null,
-      acceptedQuotaReason: o.acceptedQuotaReason,
-    })),
-    previous: decodeRollup(previousDoc),
-  });
+  const rollup = buildRollup(rollupInput({ bloc, settings, orgs, now, previous: decodeRollup(previousDoc), tallies }));
   const model = buildSummaryModel(rollup, reportSentences(rollup));
   const written = settings.summarySpreadsheetId && deps.writeSummary ? await deps.writeSummary(settings.summarySpreadsheetId, model) : null;
   return { rollup, members: members.size, sheetsRequests: written?.requests ?? 0 };

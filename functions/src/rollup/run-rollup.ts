@@ -3,11 +3,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Firestore } from '@google-cloud/firestore';
 import { DateTime } from 'luxon';
 import { reportSentences } from '../domain/report.js';
-import { blocRollupSchema, buildRollup, type BlocRollup } from '../domain/rollup.js';
+import { blocRollupSchema, buildRollup, type BlocRollup, type RollupInput } from '../domain/rollup.js';
+import type { OrgTally } from '../domain/tally.js';
 import { buildSummaryModel, type SummaryModel } from '../domain/summary-model.js';
 import { problems } from '../http/problems.js';
 import { logs } from '../logs.js';
-import { blocRef, orgsCol, rollupRef, yearRef, type RollupDoc } from '../store/collections.js';
+import { blocRef, orgsCol, rollupRef, yearRef, type Bloc, type Org, type RollupDoc, type YearSettings } from '../store/collections.js';
 import { readAll } from '../store/read-all.js';
 import { rollupFingerprint } from './fingerprint.js';
 
@@ -33,6 +34,37 @@ const LEASE_MS = 5 * 60_000;
 export function decodeRollup(doc: RollupDoc | undefined): BlocRollup | null {
   if (!doc?.rollupGzip) return null;
   return blocRollupSchema.parse(JSON.parse(gunzipSync(doc.rollupGzip).toString('utf8')));
+}
+
+/** The domain rollup's input from the stored bloc, year and organisations (tallies as stored, or given). */
+export function rollupInput(source: {
+  bloc: Bloc;
+  settings: YearSettings;
+  orgs: readonly Org[];
+  now: Date;
+  previous: BlocRollup | null;
+  tallies?: readonly (OrgTally | null)[];
+}): RollupInput {
+  const { bloc, settings } = source;
+  return {
+    blocName: bloc.name,
+    year: settings.year,
+    timeZone: bloc.timeZone,
+    deadline: settings.deadline,
+    now: source.now.toISOString(),
+    exemplaryScale: settings.exemplaryScale,
+    quotaPercent: settings.quotaPercent,
+    orgs: source.orgs.map((o, i) => ({
+      orgId: o.orgId,
+      name: o.name,
+      state: o.state,
+      expectedMembers: o.expectedMembers,
+      lastSubmission: o.lastSubmission ? { at: o.lastSubmission.at, by: o.lastSubmission.by } : null,
+      tally: source.tallies ? (source.tallies[i] ?? null) : o.tally,
+      acceptedQuotaReason: o.acceptedQuotaReason,
+    })),
+    previous: source.previous,
+  };
 }
 
 export async function runRollup(deps: RollupDeps, year: number, options: { force?: boolean } = {}): Promise<RollupOutcome> {
@@ -63,25 +95,7 @@ export async function runRollup(deps: RollupDeps, year: number, options: { force
   }
 
   try {
-    const rollup = buildRollup({
-      blocName: bloc.name,
-      year,
-      timeZone: bloc.timeZone,
-      deadline: settings.deadline,
-      now: now.toISOString(),
-      exemplaryScale: settings.exemplaryScale,
-      quotaPercent: settings.quotaPercent,
-      orgs: orgs.map((o) => ({
-        orgId: o.orgId,
-        name: o.name,
-        state: o.state,
-        expectedMembers: o.expectedMembers,
-        lastSubmission: o.lastSubmission ? { at: o.lastSubmission.at, by: o.lastSubmission.by } : null,
-        tally: o.tally,
-        acceptedQuotaReason: o.acceptedQuotaReason,
-      })),
-      previous: decodeRollup(previousDoc),
-    });
+    const rollup = buildRollup(rollupInput({ bloc, settings, orgs, now, previous: decodeRollup(previousDoc) }));
     const model = buildSummaryModel(rollup, reportSentences(rollup));
     const spreadsheetId = settings.summarySpreadsheetId;
     const written = spreadsheetId && deps.writeSummary ? await deps.writeSummary(spreadsheetId, model) : null;
