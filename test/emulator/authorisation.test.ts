@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { auditCol } from '../../functions/src/store/collections.js';
 import { grid, validRows } from '../fixtures/sheet-grid.js';
 import { dumpTree } from '../support/firestore-dump.js';
-import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
+import { useLocalStack } from '../support/local-stack.js';
+import { OPEN_DEADLINE, orgA, orgB, testBloc } from '../fixtures/test-bloc.js';
 
 /**
  * Who may call what: every endpoint (and every orgAction action) × every kind of caller, with
@@ -10,19 +11,7 @@ import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
  * a refused call writes nothing; an admin action leaves an audit entry with who, when and why.
  * (test/emulator/ingest.test.ts covers each 401 reason and the submit messages in detail.)
  */
-const CONFIG = `
-id: khoi-authz
-name: Đảng bộ Khối Phân quyền
-admins: [admin@khoi.vn]
-leaders: [lanh.dao@khoi.vn]
-oauthClientIds: [${TEST_AUDIENCE}]
-years:
-  2025:
-    deadline: 15/01/2099 17:00
-    orgs:
-      - { id: cb-a, name: Chi bộ Công ty A, secretaries: [bithu.a@a.vn], expectedMembers: 3 }
-      - { id: cb-b, name: Chi bộ Công ty B, secretaries: [bithu.b@b.vn], expectedMembers: 3 }
-`;
+const CONFIG = testBloc('khoi-authz', 'Đảng bộ Khối Phân quyền', { 2025: { deadline: OPEN_DEADLINE, orgs: [orgA(3), orgB(3)] } });
 const h = useLocalStack('demo-authz', CONFIG);
 const ROOT = 'blocs/khoi-authz';
 const REASON = 'Kiểm tra phân quyền';

@@ -5,24 +5,12 @@ import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/co
 import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
 import { dumpTree } from '../support/firestore-dump.js';
 import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
+import { OPEN_DEADLINE, orgA, orgB, PAST_DEADLINE, testBloc } from '../fixtures/test-bloc.js';
 
-const CONFIG = `
-id: khoi-test
-name: Đảng bộ Khối Thử nghiệm
-admins: [admin@khoi.vn]
-leaders: [lanh.dao@khoi.vn]
-oauthClientIds: [${TEST_AUDIENCE}]
-years:
-  2025:
-    deadline: 15/01/2099 17:00
-    orgs:
-      - { id: cb-a, name: Chi bộ Công ty A, secretaries: [bithu.a@a.vn], expectedMembers: 3 }
-      - { id: cb-b, name: Chi bộ Công ty B, secretaries: [bithu.b@b.vn], expectedMembers: 5 }
-  2024:
-    deadline: 15/01/2025 17:00
-    orgs:
-      - { id: cb-a, name: Chi bộ Công ty A, secretaries: [bithu.a@a.vn], expectedMembers: 3 }
-`;
+const CONFIG = testBloc('khoi-test', 'Đảng bộ Khối Thử nghiệm', {
+  2025: { deadline: OPEN_DEADLINE, orgs: [orgA(3), orgB(5)] },
+  2024: { deadline: PAST_DEADLINE, orgs: [orgA(3)] },
+});
 const SECRETARY = 'bithu.a@a.vn';
 const h = useLocalStack('demo-ingest', CONFIG);
 const ROOT = 'blocs/khoi-test';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../functions/src/logs.js';
 import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
-import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
+import { useLocalStack } from '../support/local-stack.js';
+import { OPEN_DEADLINE, orgA, testBloc } from '../fixtures/test-bloc.js';
 
 /**
  * Logs carry ids and counts, never a member's row: captured through setLogSink during an
@@ -9,17 +10,7 @@ import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
  * number, pledge or note (in any Unicode form), while the organisation, the submission id and
  * the counts are there.
  */
-const CONFIG = `
-id: khoi-logs
-name: Đảng bộ Khối Nhật ký
-admins: [admin@khoi.vn]
-oauthClientIds: [${TEST_AUDIENCE}]
-years:
-  2025:
-    deadline: 15/01/2099 17:00
-    orgs:
-      - { id: cb-a, name: Chi bộ Công ty A, secretaries: [bithu.a@a.vn], expectedMembers: 3 }
-`;
+const CONFIG = testBloc('khoi-logs', 'Đảng bộ Khối Nhật ký', { 2025: { deadline: OPEN_DEADLINE, orgs: [orgA(3)] } }, { leaders: [] });
 const h = useLocalStack('demo-logs', CONFIG);
 
 const PRIVATE: RowSpec[] = [

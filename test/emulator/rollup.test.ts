@@ -5,26 +5,23 @@ import { membersCol, rollupRef } from '../../functions/src/store/collections.js'
 import { writeSummaryToSheets } from '../../functions/src/summary-writers/google-sheets.js';
 import { grid, validRows } from '../fixtures/sheet-grid.js';
 import { startSheetsRecorder, type SheetsRecorder } from '../support/sheets-recorder.js';
-import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
+import { useLocalStack } from '../support/local-stack.js';
+import { OPEN_DEADLINE, PAST_DEADLINE, testBloc } from '../fixtures/test-bloc.js';
 
-const CONFIG = `
-id: khoi-rollup
-name: Đảng bộ Khối Tổng hợp
-admins: [admin@khoi.vn]
-oauthClientIds: [${TEST_AUDIENCE}]
-years:
-  2024:
-    deadline: 15/01/2025 17:00
-    orgs:
-      - { id: cb-a, name: Chi bộ A, secretaries: [a@a.vn], expectedMembers: 4 }
-  2025:
-    deadline: 15/01/2099 17:00
-    summarySpreadsheetId: sheet-2025
-    orgs:
-      - { id: cb-a, name: Chi bộ A, secretaries: [a@a.vn], expectedMembers: 3 }
-      - { id: cb-b, name: "=HYPERLINK(\\"x\\")", secretaries: [b@b.vn], expectedMembers: 2 }
-      - { id: cb-c, name: Chi bộ C, secretaries: [c@c.vn], expectedMembers: 4 }
-`;
+const org = (id: string, name: string, email: string, expectedMembers: number) => ({ id, name, secretaries: [email], expectedMembers });
+const CONFIG = testBloc(
+  'khoi-rollup',
+  'Đảng bộ Khối Tổng hợp',
+  {
+    2024: { deadline: PAST_DEADLINE, orgs: [org('cb-a', 'Chi bộ A', 'a@a.vn', 4)] },
+    2025: {
+      deadline: OPEN_DEADLINE,
+      summarySpreadsheetId: 'sheet-2025',
+      orgs: [org('cb-a', 'Chi bộ A', 'a@a.vn', 3), org('cb-b', '=HYPERLINK("x")', 'b@b.vn', 2), org('cb-c', 'Chi bộ C', 'c@c.vn', 4)],
+    },
+  },
+  { leaders: [] },
+);
 const h = useLocalStack('demo-rollup', CONFIG);
 let recorder: SheetsRecorder;
 let n = 0;

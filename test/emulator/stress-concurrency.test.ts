@@ -4,9 +4,10 @@ import { evaluationSchema } from '../../functions/src/domain/schema.js';
 import { runRollup, type RollupDeps, type RollupOutcome } from '../../functions/src/rollup/run-rollup.js';
 import type { SubmitAnswer } from '../../functions/src/ingest/submit.js';
 import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
-import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
+import { useLocalStack } from '../support/local-stack.js';
 import { readOrgState, recount } from '../support/org-state.js';
 import { probeTransactions, type TransactionProbe } from '../support/transaction-probe.js';
+import { OPEN_DEADLINE, testBloc } from '../fixtures/test-bloc.js';
 
 /**
  * 50 submissions at once — 10 organisations × 5 different sheets each, every one with its own
@@ -17,17 +18,12 @@ import { probeTransactions, type TransactionProbe } from '../support/transaction
 const ORGS = Array.from({ length: 10 }, (_, i) => `org-${String(i).padStart(2, '0')}`);
 const SCALE = ['Nêu gương tốt', 'Nêu gương', 'Chưa nêu gương'];
 const secretary = (orgId: string) => `bithu.${orgId}@khoi.vn`;
-const CONFIG = `
-id: khoi-stress
-name: Đảng bộ Khối Sức tải
-admins: [admin@khoi.vn]
-oauthClientIds: [${TEST_AUDIENCE}]
-years:
-  2025:
-    deadline: 15/01/2099 17:00
-    orgs:
-${ORGS.map((id) => `      - { id: ${id}, name: Chi bộ ${id}, secretaries: [${secretary(id)}], expectedMembers: 8 }`).join('\n')}
-`;
+const CONFIG = testBloc(
+  'khoi-stress',
+  'Đảng bộ Khối Sức tải',
+  { 2025: { deadline: OPEN_DEADLINE, orgs: ORGS.map((id) => ({ id, name: `Chi bộ ${id}`, secretaries: [secretary(id)], expectedMembers: 8 })) } },
+  { leaders: [] },
+);
 const h = useLocalStack('demo-stress-concurrency', CONFIG);
 const YEAR = 2025;
 /** Statuses README documents as “try again later”; a client resends the same submission id. */

@@ -1,5 +1,6 @@
 import type { Cell } from '../../functions/src/domain/schema.js';
 import { grid, TEMPLATE_HEADERS, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
+import { OPEN_DEADLINE, orgA, orgB, PAST_DEADLINE, SECRETARY_A, testBloc } from '../fixtures/test-bloc.js';
 
 /**
  * The building blocks of the hostile-input corpus (test/support/hostile-corpus.ts): every case
@@ -12,24 +13,16 @@ export const HOSTILE_ORG = 'cb-a';
 export const HOSTILE_SECRETARY = 'bithu.a@a.vn';
 
 /** The bloc the corpus runs against: 2025 open, 2024 past its deadline, cb-old only in 2024. */
-export const hostileConfig = (audience: string): string => `
-id: khoi-hostile
-name: Đảng bộ Khối Thử nghiệm
-admins: [admin@khoi.vn]
-leaders: [lanh.dao@khoi.vn]
-oauthClientIds: [${audience}]
-years:
-  2025:
-    deadline: 15/01/2099 17:00
-    orgs:
-      - { id: cb-a, name: Chi bộ Công ty A, secretaries: [bithu.a@a.vn], expectedMembers: 3 }
-      - { id: cb-b, name: Chi bộ Công ty B, secretaries: [bithu.b@b.vn], expectedMembers: 3 }
-  2024:
-    deadline: 15/01/2025 17:00
-    orgs:
-      - { id: cb-a, name: Chi bộ Công ty A, secretaries: [bithu.a@a.vn], expectedMembers: 3 }
-      - { id: cb-old, name: Chi bộ đã giải thể, secretaries: [bithu.a@a.vn], expectedMembers: 3 }
-`;
+export const hostileConfig = (audience: string): string =>
+  testBloc(
+    'khoi-hostile',
+    'Đảng bộ Khối Thử nghiệm',
+    {
+      2025: { deadline: OPEN_DEADLINE, orgs: [orgA(3), orgB(3)] },
+      2024: { deadline: PAST_DEADLINE, orgs: [orgA(3), { id: 'cb-old', name: 'Chi bộ đã giải thể', secretaries: [SECRETARY_A], expectedMembers: 3 }] },
+    },
+    { audience },
+  );
 
 export interface Refused {
   readonly status: number;
