@@ -10,7 +10,7 @@ import { memberIndexRef, memberRef, orgRef, submissionRef, type Org } from '../s
 import { authoriseSubmit, lockOf } from './access.js';
 import { readAll } from '../store/read-all.js';
 import { listHash, memberHash } from './hashing.js';
-import { loadOrgContext, ruleSettingsFor, type OrgContext } from './context.js';
+import { loadOrgContext, ruleSettingsFor } from './context.js';
 import { parseSubmitRequest, type SubmitRequest } from './request.js';
 
 /**
@@ -84,12 +84,14 @@ export async function submitSheet(deps: IngestDeps, email: string, body: unknown
       return { replay: true as const, status: previous.status, body: previous.response };
     }
     if (!org) throw problems.orgNotFound(request.orgId, request.year);
-    const lock = lockOf(org, ctx.year, ctx.bloc, deps.now());
+    // One instant for the lock check, the documents and the answer.
+    const at = deps.now();
+    const lock = lockOf(org, ctx.year, ctx.bloc, at);
     if (lock) throw lock;
-    const now = deps.now().toISOString();
+    const now = at.toISOString();
     const diff = diffMembers(members, [], storedMembers(index?.members));
     const unchanged = org.contentHash === contentHash && diff.toWrite.size === 0 && diff.removed.length === 0;
-    const body = answer(unchanged ? 'unchanged' : 'accepted', request, org, validation, diff, contentHash, deps.now());
+    const body = answer(unchanged ? 'unchanged' : 'accepted', request, org, validation, diff, contentHash, at);
     if (!unchanged) {
       const docs = members
         .filter((m) => diff.toWrite.has(m.cardNumber))
@@ -115,7 +117,7 @@ export async function submitSheet(deps: IngestDeps, email: string, body: unknown
       });
       body.state = state;
     }
-    writeAudit(tx, refs.submission, { email, now, request, contentHash, result: body.result, counts: body.counts, body });
+    writeAudit(tx, refs.submission, email, now, body);
     return { replay: false as const, status: 200, body, diff };
   });
 
@@ -191,22 +193,18 @@ function answer(
   };
 }
 
-function writeAudit(
-  tx: Transaction,
-  ref: ReturnType<typeof submissionRef>,
-  a: { email: string; now: string; request: SubmitRequest; contentHash: string; result: string; counts: Record<string, number>; body: SubmitAnswer },
-): void {
+/** The audit record keeps the whole answer, so a retry with the same submission id gets it again. */
+function writeAudit(tx: Transaction, ref: ReturnType<typeof submissionRef>, email: string, at: string, body: SubmitAnswer): void {
   tx.create(ref, {
-    submissionId: a.request.submissionId,
-    by: a.email,
-    at: a.now,
+    submissionId: body.submissionId,
+    by: email,
+    at,
     dryRun: false,
-    counts: a.counts,
-    contentHash: a.contentHash,
-    result: a.result,
+    counts: body.counts,
+    contentHash: body.contentHash,
+    result: body.result,
     status: 200,
-    response: a.body,
+    response: body,
   });
 }
 
-export type { OrgContext };
