@@ -5,9 +5,9 @@ const EMULATOR_TESTS = ['test/emulator/**/*.test.ts', 'test/e2e/**/*.test.ts'];
 
 /**
  * Two projects over `test/**\/*.test.ts`: `unit` never starts Java; `emulator` starts ONE
- * official Firestore emulator for the whole run (test/support/emulator-global-setup.ts) and
+ * official Firestore emulator for the whole run (test/support/firestore/emulator-global-setup.ts) and
  * each file uses its own `demo-*` project id (test/support/emulator.ts → useFirestore).
- * Both first build the Apps Script bundle (test/support/addon-build-setup.ts).
+ * Both first build the Apps Script bundle (test/support/addon/build-setup.ts).
  */
 export default defineConfig({
   test: {
@@ -20,7 +20,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...EMULATOR_TESTS],
-          globalSetup: ['test/support/addon-build-setup.ts'],
+          globalSetup: ['test/support/addon/build-setup.ts'],
         },
       },
       {
@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'emulator',
           include: EMULATOR_TESTS,
-          globalSetup: ['test/support/addon-build-setup.ts', 'test/support/emulator-global-setup.ts'],
+          globalSetup: ['test/support/addon/build-setup.ts', 'test/support/firestore/emulator-global-setup.ts'],
         },
       },
     ],

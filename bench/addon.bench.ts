@@ -1,10 +1,10 @@
-import { generateMemberSheet } from '../functions/src/demo/members.js';
+import { generateMemberSheet } from '../local/src/demo/members.js';
 import { FIELDS } from '../functions/src/domain/fields.js';
-import type { LocalStack } from '../functions/src/dev/local-stack.js';
-import buildAddon from '../test/support/addon-build-setup.js';
-import { SERVER_URL_PROPERTY, createSheetThroughAddon, submitThroughAddon } from '../test/support/addon-flows.js';
-import { serviceCallCounts, type CallCounts } from '../test/support/apps-script-fakes.js';
-import { startAddonSession } from '../test/support/apps-script-session.js';
+import type { LocalStack } from '../local/src/stack/local-stack.js';
+import buildAddon from '../test/support/addon/build-setup.js';
+import { SERVER_URL_PROPERTY, createSheetThroughAddon, submitThroughAddon } from '../test/support/addon/flows.js';
+import { serviceCallCounts, type CallCounts } from '../test/support/addon/apps-script-fakes.js';
+import { startAddonSession } from '../test/support/addon/session.js';
 import { BENCH_YEAR } from './ingest.bench.js';
 import { stat, type Stat } from './stats.js';
 

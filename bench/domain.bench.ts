@@ -3,7 +3,7 @@
  * 100.000-row sheet; a benchmark, never a test assertion.
  */
 import os from 'node:os';
-import { generateMemberSheet } from '../functions/src/demo/members.js';
+import { generateMemberSheet } from '../local/src/demo/members.js';
 import { validateSheet } from '../functions/src/domain/validate.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);

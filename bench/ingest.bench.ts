@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { blocConfigSchema, type BlocConfig } from '../functions/src/config/bloc-config.js';
-import { generateMemberSheet } from '../functions/src/demo/members.js';
-import type { LocalStack } from '../functions/src/dev/local-stack.js';
+import { blocConfigSchema, type BlocConfig } from '../functions/src/bloc-config/schema.js';
+import { generateMemberSheet } from '../local/src/demo/members.js';
+import type { LocalStack } from '../local/src/stack/local-stack.js';
 import type { Cell } from '../functions/src/domain/schema.js';
 import { validateSheet } from '../functions/src/domain/validate.js';
-import { loadOrgContext, ruleSettingsFor } from '../functions/src/ingest/context.js';
+import { loadOrgContext } from '../functions/src/endpoints/org-context.js';
+import { ruleSettingsFor } from '../functions/src/domain/schema.js';
+import { loadBloc } from '../functions/src/store/load-bloc.js';
 import type { FirestoreCounter, FirestoreCounts } from './firestore-counter.js';
 import { stat, timed, type Stat } from './stats.js';
 
@@ -124,8 +126,8 @@ export async function benchIngest(stack: LocalStack, counter: FirestoreCounter, 
   const sizes: IngestSizeResult[] = [];
   for (const size of options.sizes) {
     const values = benchSheet(size, size);
-    const ctx = await loadOrgContext(stack.db, stack.blocId, BENCH_YEAR, orgIdOf(size, 0));
-    const settings = ruleSettingsFor(ctx);
+    const ctx = await loadOrgContext(stack.db, await loadBloc(stack.db, stack.blocId), stack.blocId, BENCH_YEAR, orgIdOf(size, 0));
+    const settings = ruleSettingsFor(ctx.year.year, ctx.year, ctx.org.expectedMembers);
     const validation: number[] = [];
     for (let run = 0; run < options.runs; run++) {
       const start = performance.now();

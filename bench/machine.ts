@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { findEmulator } from '../functions/src/dev/emulator.js';
+import { findEmulator } from '../local/src/emulator/emulator.js';
 
 /** What a benchmark ran on: every figure is only meaningful next to this. */
 export interface Machine {

@@ -1,24 +1,27 @@
 import { isDeepStrictEqual } from 'node:util';
 import { FieldPath, type Firestore, type WriteBatch } from '@google-cloud/firestore';
 import { sheets } from '@googleapis/sheets';
-import { applyBlocConfig } from '../functions/src/config/apply-config.js';
-import { blocConfigSchema, type BlocConfig } from '../functions/src/config/bloc-config.js';
-import { demoBlocConfig } from '../functions/src/demo/bloc-config.js';
-import { generateMemberSheet } from '../functions/src/demo/members.js';
-import { seeded } from '../functions/src/demo/random.js';
+import { applyBlocConfig } from '../functions/src/bloc-config/apply.js';
+import { blocConfigSchema, type BlocConfig } from '../functions/src/bloc-config/schema.js';
+import { demoBlocConfig } from '../local/src/demo/bloc-config.js';
+import { generateMemberSheet } from '../local/src/demo/members.js';
+import { seeded } from '../local/src/demo/random.js';
 import { reportSentences } from '../functions/src/domain/report.js';
 import { buildRollup, type BlocRollup } from '../functions/src/domain/rollup.js';
 import { buildSummaryModel } from '../functions/src/domain/summary-model.js';
-import type { Cell, RuleSettingsInput } from '../functions/src/domain/schema.js';
+import { ruleSettingsFor, type Cell, type RuleSettingsInput } from '../functions/src/domain/schema.js';
+import { diffMembers } from '../functions/src/domain/diff.js';
 import { tallyOrganisation } from '../functions/src/domain/tally.js';
 import { validateSheet } from '../functions/src/domain/validate.js';
-import { ruleSettingsFor } from '../functions/src/ingest/context.js';
-import { listHash, memberHash } from '../functions/src/ingest/hashing.js';
-import { decodeRollup, rollupInput, runRollup, type RollupDeps, type RollupOutcome } from '../functions/src/rollup/run-rollup.js';
-import { blocRef, converters, memberIndexRef, memberRef, membersCol, orgRef, orgsCol, rollupRef, yearRef, type MemberDoc, type Org } from '../functions/src/store/collections.js';
+import { listedMembers, submissionWrites } from '../functions/src/endpoints/submission-writes.js';
+import type { Deps } from '../functions/src/deps.js';
+import { decodeRollup, rollupInput, runRollup, type RollupOutcome } from '../functions/src/rollup/rollup-job.js';
+import { type MemberDoc, type Org } from '../functions/src/store/records.js';
+import { converters } from '../functions/src/store/converter.js';
+import { blocRef, memberIndexRef, memberRef, membersCol, orgRef, orgsCol, rollupRef, yearRef } from '../functions/src/store/paths.js';
 import { readAll } from '../functions/src/store/read-all.js';
 import { writeSummaryToSheets } from '../functions/src/summary-writers/google-sheets.js';
-import type { SheetsRecorder } from '../test/support/sheets-recorder.js';
+import type { SheetsRecorder } from '../test/support/sheets/recorder.js';
 import type { FirestoreCounter, FirestoreCounts } from './firestore-counter.js';
 import { firstOf } from './ingest.bench.js';
 import { stat, timed, type Stat } from './stats.js';
@@ -150,7 +153,7 @@ export async function seedBloc(db: Firestore, config: BlocConfig, options: { bat
       cardPrefix: String(index + 1),
       exemplaryScale: year.exemplaryScale,
     });
-    const seeded = seedDocuments(org, values, ruleSettingsFor({ bloc, year, org }), year.exemplaryScale, at);
+    const seeded = seedDocuments(org, values, ruleSettingsFor(year.year, year, org.expectedMembers), year.exemplaryScale, at);
     for (const member of seeded.members) await pipe.add((b) => b.set(memberRef(db, config.id, ROLLUP_YEAR, org.orgId, member.cardNumber), member));
     await pipe.add((b) => b.set(memberIndexRef(db, config.id, ROLLUP_YEAR, org.orgId), seeded.index));
     await pipe.add((b) => b.set(orgRef(db, config.id, ROLLUP_YEAR, org.orgId), seeded.org));
@@ -160,30 +163,25 @@ export async function seedBloc(db: Firestore, config: BlocConfig, options: { bat
   return { orgs: orgs.length, members, writes: pipe.writes, ms: performance.now() - start };
 }
 
-/** The documents submitSheet writes for an accepted first submission of `values` (see ingest/submit.ts). */
+/** The documents submitSheet writes for an accepted first submission of `values` (through the submit path's own submissionWrites). */
 export function seedDocuments(org: Org, values: readonly (readonly Cell[])[], settings: RuleSettingsInput, exemplaryScale: readonly string[], at: string) {
   const validation = validateSheet(values, settings);
   if (!validation.ok) throw new Error(`generated sheet for ${org.orgId} does not validate: ${validation.issues.find((i) => i.severity === 'error')?.message ?? ''}`);
-  const submissionId = `seed-${org.orgId}`;
-  const rows = validation.rows.map(({ row, evaluation }) => ({ row, evaluation, hash: memberHash(evaluation) }));
-  return {
-    members: rows.map(({ row, evaluation, hash }) => ({ ...evaluation, row, contentHash: hash, submissionId, updatedAt: at })),
-    index: {
-      members: Object.fromEntries(rows.map(({ row, evaluation, hash }) => [evaluation.cardNumber, { hash, fullName: evaluation.fullName, row }])),
-      updatedAt: at,
-    },
-    org: {
-      ...org,
-      state: 'submitted' as const,
-      lastSubmission: { at, by: org.secretaries[0] ?? 'admin@bench.khoi.vn', submissionId },
-      contentHash: listHash(rows.map(({ evaluation, hash }) => ({ cardNumber: evaluation.cardNumber, hash }))),
-      tally: tallyOrganisation(
-        rows.map((r) => r.evaluation),
-        exemplaryScale,
-      ),
-      updatedAt: at,
-    } satisfies Org,
-  };
+  const { members, contentHash } = listedMembers(validation.rows);
+  const writes = submissionWrites({
+    org,
+    members,
+    contentHash,
+    diff: diffMembers(members, [], new Map()),
+    tally: tallyOrganisation(
+      members.map((m) => m.evaluation),
+      exemplaryScale,
+    ),
+    submissionId: `seed-${org.orgId}`,
+    by: org.secretaries[0] ?? 'admin@bench.khoi.vn',
+    at,
+  });
+  return { members: writes.members.map((m) => m.doc), index: writes.index, org: writes.org };
 }
 
 /**
@@ -200,13 +198,13 @@ export interface NaiveOutcome {
   readonly sheetsRequests: number;
 }
 
-export async function naiveRollup(deps: RollupDeps, year: number): Promise<NaiveOutcome> {
+export async function naiveRollup(deps: Deps, year: number): Promise<NaiveOutcome> {
   const { db, blocId } = deps;
   const [bloc, settings, previousDoc] = await readAll(db, blocRef(db, blocId), yearRef(db, blocId, year), rollupRef(db, blocId, year - 1));
   if (!bloc || !settings) throw new Error(`bloc ${blocId} / year ${year} is not configured`);
   const orgs = (await orgsCol(db, blocId, year).get()).docs.map((d) => d.data()).filter((o) => o.inConfig);
   const yearPath = yearRef(db, blocId, year).path;
-  const membersId = membersCol(db, blocId, year, 'any').id; // as store/collections.ts names it
+  const membersId = membersCol(db, blocId, year, 'any').id; // as store/paths.ts names it
   const members = await db
     .collectionGroup(membersId)
     .withConverter(converters.member)
@@ -282,7 +280,7 @@ interface Measured<T> {
   readonly sheets: SheetsCounts;
 }
 
-export function rollupDeps(db: Firestore, blocId: string, recorder: SheetsRecorder): RollupDeps {
+export function rollupDeps(db: Firestore, blocId: string, recorder: SheetsRecorder): Deps {
   const client = sheets({ version: 'v4', rootUrl: recorder.url });
   return { db, blocId, now: () => ROLLUP_NOW, writeSummary: (id, model) => writeSummaryToSheets(client, id, model, { sleep: async () => undefined }) };
 }

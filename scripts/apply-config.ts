@@ -9,8 +9,8 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Firestore } from '@google-cloud/firestore';
-import { applyBlocConfig, hasChanges, type ConfigChanges } from '../functions/src/config/apply-config.js';
-import { BlocConfigError, loadBlocConfig } from '../functions/src/config/bloc-config.js';
+import { applyBlocConfig, hasChanges, type ConfigChanges } from '../functions/src/bloc-config/apply.js';
+import { BlocConfigError, loadBlocConfig } from '../functions/src/bloc-config/schema.js';
 
 const USAGE = 'usage: tsx scripts/apply-config.ts FILE [--project ID] [--by EMAIL]';
 

@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../functions/src/dev/pipeline.js';
+import type { ProgressEvent } from '../local/src/stack/pipeline.js';
 import type { BlocRollup } from '../functions/src/domain/rollup.js';
 import { formatInt } from '../functions/src/domain/format.js';
 

@@ -46,14 +46,14 @@ export async function buildAddon({ outDir = join(ROOT, 'dist'), serverUrl = proc
   const wrappers = entries.map((name) => `function ${name}(...args) { return ${GLOBAL_NAME}.${name}(...args); }`).join('\n');
   const code = `// Built by sheets-addon/build.mjs from sheets-addon/src — do not edit.\n${server}\n// Apps Script calls only top-level function declarations:\n${wrappers}\n`;
 
-  const client = await bundle({ entryPoints: [join(ROOT, 'src/client/sidebar.ts')], format: 'iife', target: 'es2019', platform: 'browser', minify: true });
+  const client = await bundle({ entryPoints: [join(ROOT, 'src/sidebar/sidebar.ts')], format: 'iife', target: 'es2019', platform: 'browser', minify: true });
   const script = `<script>\n${client.replace(/<\/script/gi, '<\\/script')}\n</script>\n`;
   const manifest = JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8'));
   if (serverUrl !== '') manifest.urlFetchWhitelist = [`${serverUrl.replace(/\/+$/, '')}/`];
 
   mkdirSync(outDir, { recursive: true });
   writeAtomic(join(outDir, 'Code.js'), code);
-  writeAtomic(join(outDir, 'Sidebar.html'), readFileSync(join(ROOT, 'src/client/sidebar.html'), 'utf8'));
+  writeAtomic(join(outDir, 'Sidebar.html'), readFileSync(join(ROOT, 'src/sidebar/sidebar.html'), 'utf8'));
   writeAtomic(join(outDir, 'SidebarScript.html'), script);
   writeAtomic(join(outDir, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { outDir, entries, bytes: { code: code.length, sidebarScript: script.length } };

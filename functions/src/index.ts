@@ -10,7 +10,7 @@ import { BLOC_ID } from './params.js';
  * ID token that the handlers verify themselves, so the functions are publicly invocable.
  */
 setGlobalOptions({ region: 'asia-southeast1', maxInstances: 10, labels: { app: 'danh-gia-dang-vien' } });
-void BLOC_ID; // declared so `firebase deploy` asks for it; read from the environment by runtime.ts
+void BLOC_ID; // declared so `firebase deploy` asks for it; read from the environment by deps.ts
 
 export const submit = onRequest({ invoker: 'public', memory: '512MiB', timeoutSeconds: 120 }, httpHandlers.submit);
 export const status = onRequest({ invoker: 'public' }, httpHandlers.status);

@@ -1,13 +1,28 @@
 /**
  * The one door from the add-on into the shared domain core (functions/src/domain): the very
- * same validator, field list, enumerations and messages the functions use, bundled into the
- * Apps Script file. Nothing here may reach I/O or Node built-ins.
+ * same validator, field list, enumerations, messages and wire contract (the zod schemas of every
+ * answer) the functions use, bundled into the Apps Script file. Nothing here may reach I/O or Node built-ins.
  */
 export { validateSheet, type ValidationResult } from '../../functions/src/domain/validate.js';
 export { FIELDS, STATUS_HEADER, type FieldSpec } from '../../functions/src/domain/fields.js';
 export { DEFAULT_EXEMPLARY_SCALE, ORG_STATE, YES_NO, type OrgState } from '../../functions/src/domain/enums.js';
 export { locate, type Issue } from '../../functions/src/domain/messages.js';
-export { RULE_PACKS, type Cell, type RuleSettingsInput } from '../../functions/src/domain/schema.js';
+export { RULE_PACKS, ruleSettingsFor, type Cell, type RuleSettingsInput } from '../../functions/src/domain/schema.js';
+export {
+  errorBodySchema,
+  orgStateSchema,
+  statusAnswerSchema,
+  submitAnswerSchema,
+  yearSettingsViewSchema,
+  lastSubmissionSchema,
+  ROW_STATUSES,
+  type ErrorBody,
+  type OrgStatus,
+  type RowStatus,
+  type StatusAnswer,
+  type SubmitAnswer,
+  type YearSettingsView,
+} from '../../functions/src/domain/contract.js';
 export { columnLetter } from '../../functions/src/domain/sheet.js';
 export { formatInt } from '../../functions/src/domain/format.js';
 export { fold } from '../../functions/src/domain/text.js';

@@ -3,8 +3,8 @@
  * callbacks. One line each into an importable module; build.mjs turns every export into a
  * top-level function of dist/Code.js.
  */
-import * as menu from './features/menu.js';
-import { selectCell as select } from './features/sidebar.js';
+import * as menu from './actions/menu.js';
+import { selectCell as select } from './actions/sidebar.js';
 
 export const onOpen = (): void => menu.onOpen();
 export const onInstall = (): void => menu.onOpen();

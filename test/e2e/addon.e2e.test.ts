@@ -1,18 +1,18 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRollup } from '../../functions/src/rollup/run-rollup.js';
-import { summaryXlsxBuffer } from '../../functions/src/summary-writers/xlsx.js';
+import { runRollup } from '../../functions/src/rollup/rollup-job.js';
+import { summaryXlsxBuffer } from '../../local/src/xlsx/write-summary.js';
 import { FIELDS } from '../../functions/src/domain/fields.js';
 import { RATING } from '../../functions/src/domain/enums.js';
-import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/collections.js';
-import { COLOURS } from '../../sheets-addon/src/shared/labels.js';
-import { MARK_PREFIX } from '../../sheets-addon/src/core/marks.js';
-import { sidebarStateSchema } from '../../sheets-addon/src/shared/sidebar-state.js';
+import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/paths.js';
+import { COLOURS } from '../../sheets-addon/src/sidebar-model/labels.js';
+import { MARK_PREFIX } from '../../sheets-addon/src/sheet/marks.js';
+import { sidebarStateSchema } from '../../sheets-addon/src/sidebar-model/sidebar-state.js';
 import { z } from 'zod';
-import { cellAt, columnValues, serviceCallCounts, sidebarJson, type FetchRecord, type SheetSnapshot } from '../support/apps-script-fakes.js';
-import type { AddonSession } from '../support/apps-script-session.js';
-import { createSheetThroughAddon, openAddon, submitThroughAddon } from '../support/addon-flows.js';
-import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
+import { cellAt, columnValues, serviceCallCounts, sidebarJson, type FetchRecord, type SheetSnapshot } from '../support/addon/apps-script-fakes.js';
+import type { AddonSession } from '../support/addon/session.js';
+import { createSheetThroughAddon, openAddon, submitThroughAddon } from '../support/addon/flows.js';
+import { TEST_AUDIENCE, useLocalStack } from '../support/functions/local-stack.js';
 import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
 
 /**

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { generateMemberSheet } from '../../functions/src/demo/members.js';
-import { runPipeline, type ProgressEvent, type Timing } from '../../functions/src/dev/pipeline.js';
+import { generateMemberSheet } from '../../local/src/demo/members.js';
+import { runPipeline, type ProgressEvent, type Timing } from '../../local/src/stack/pipeline.js';
 import { reportSentences } from '../../functions/src/domain/report.js';
 import { grid, validRows } from '../fixtures/sheet-grid.js';
-import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
+import { TEST_AUDIENCE, useLocalStack } from '../support/functions/local-stack.js';
 
 const CONFIG = `
 id: khoi-nho

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditCol } from '../../functions/src/store/collections.js';
+import { auditCol } from '../../functions/src/store/paths.js';
 import { grid, validRows } from '../fixtures/sheet-grid.js';
-import { dumpTree } from '../support/firestore-dump.js';
-import { useLocalStack } from '../support/local-stack.js';
+import { dumpTree } from '../support/firestore/dump.js';
+import { useLocalStack } from '../support/functions/local-stack.js';
 import { OPEN_DEADLINE, orgA, orgB, testBloc } from '../fixtures/test-bloc.js';
 
 /**

@@ -7,11 +7,13 @@ import { BENCH_YEAR, benchIngest, benchSheet, ingestBlocConfig, secretaryOf } fr
 import { describeMachine } from '../../bench/machine.js';
 import { checkTargets, renderMarkdown, type BenchResults } from '../../bench/report.js';
 import { benchRollup, seedDocuments, syntheticBlocConfig } from '../../bench/rollup.bench.js';
-import { startLocalStack, type LocalStack } from '../../functions/src/dev/local-stack.js';
-import { loadOrgContext, ruleSettingsFor } from '../../functions/src/ingest/context.js';
+import { startLocalStack, type LocalStack } from '../../local/src/stack/local-stack.js';
+import { loadOrgContext } from '../../functions/src/endpoints/org-context.js';
+import { ruleSettingsFor } from '../../functions/src/domain/schema.js';
+import { loadBloc } from '../../functions/src/store/load-bloc.js';
 import { setLogSink } from '../../functions/src/logs.js';
-import { memberIndexRef, membersCol, orgRef } from '../../functions/src/store/collections.js';
-import { startSheetsRecorder, type SheetsRecorder } from '../support/sheets-recorder.js';
+import { memberIndexRef, membersCol, orgRef } from '../../functions/src/store/paths.js';
+import { startSheetsRecorder, type SheetsRecorder } from '../support/sheets/recorder.js';
 
 /**
  * `npm run bench` on tiny sizes, so the benchmark cannot rot unnoticed: the same code paths
@@ -74,14 +76,14 @@ describe.sequential('the benchmark, on tiny sizes', () => {
 
   it('seeding writes exactly what an accepted submission writes', async () => {
     const values = benchSheet(12, 3);
-    const before = await loadOrgContext(stack.db, stack.blocId, BENCH_YEAR, COPY_ORG);
+    const before = await loadOrgContext(stack.db, await loadBloc(stack.db, stack.blocId), stack.blocId, BENCH_YEAR, COPY_ORG);
     const res = await fetch(`${stack.baseUrl}/submit`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.token(secretaryOf(COPY_ORG))}` },
       body: JSON.stringify({ year: BENCH_YEAR, orgId: COPY_ORG, submissionId: randomUUID(), sheet: { values } }),
     });
     expect(res.status).toBe(200);
-    const seeded = seedDocuments(before.org, values, ruleSettingsFor(before), before.year.exemplaryScale, '2026-01-10T03:00:00.000Z');
+    const seeded = seedDocuments(before.org, values, ruleSettingsFor(before.year.year, before.year, before.org.expectedMembers), before.year.exemplaryScale, '2026-01-10T03:00:00.000Z');
     const stored = (await membersCol(stack.db, stack.blocId, BENCH_YEAR, COPY_ORG).get()).docs.map((d) => d.data());
     const strip = <T extends { submissionId: string; updatedAt: string }>({ submissionId: _s, updatedAt: _u, ...rest }: T) => rest;
     expect(stored.map(strip)).toEqual(seeded.members.map(strip));

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { EmulatorSetupError, INSTALL_HINT, findEmulator, locateJar, startEmulator } from '../../functions/src/dev/emulator.js';
-import { useFirestore } from '../support/emulator.js';
+import { EmulatorSetupError, INSTALL_HINT, findEmulator, locateJar, startEmulator } from '../../local/src/emulator/emulator.js';
+import { useFirestore } from '../support/firestore/emulator.js';
 
 const GCLOUD_JAR = '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
 const fs = useFirestore('demo-emulator-test');

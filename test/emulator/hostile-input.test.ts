@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { membersCol } from '../../functions/src/store/collections.js';
-import { dumpTree } from '../support/firestore-dump.js';
-import { HOSTILE_ORG, HOSTILE_SECRETARY, HOSTILE_YEAR, hostileConfig, hostileCorpus, type NumberedCase } from '../support/hostile-corpus.js';
-import { TEST_AUDIENCE, useLocalStack, type PostReply } from '../support/local-stack.js';
+import { membersCol } from '../../functions/src/store/paths.js';
+import { dumpTree } from '../support/firestore/dump.js';
+import { HOSTILE_ORG, HOSTILE_SECRETARY, HOSTILE_YEAR, hostileConfig, hostileCorpus, type NumberedCase } from '../support/corpus/index.js';
+import { TEST_AUDIENCE, useLocalStack, type PostReply } from '../support/functions/local-stack.js';
 
 /**
  * Every case of the hostile-input corpus through the real HTTP stack (functions-framework,

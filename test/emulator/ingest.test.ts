@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tallyOrganisation } from '../../functions/src/domain/tally.js';
 import { evaluationSchema } from '../../functions/src/domain/schema.js';
-import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/collections.js';
+import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/paths.js';
 import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
-import { dumpTree } from '../support/firestore-dump.js';
-import { TEST_AUDIENCE, useLocalStack } from '../support/local-stack.js';
+import { dumpTree } from '../support/firestore/dump.js';
+import { TEST_AUDIENCE, useLocalStack } from '../support/functions/local-stack.js';
 import { OPEN_DEADLINE, orgA, orgB, PAST_DEADLINE, testBloc } from '../fixtures/test-bloc.js';
 
 const CONFIG = testBloc('khoi-test', 'Đảng bộ Khối Thử nghiệm', {
@@ -229,7 +229,7 @@ describe('authentication and authorisation', () => {
   const body = () => request(three());
 
   it('answers 401 with the reason for every bad token', async () => {
-    const { createLocalIssuer } = await import('../../functions/src/auth/local-issuer.js');
+    const { createLocalIssuer } = await import('../../local/src/identity/local-issuer.js');
     const stranger = await createLocalIssuer();
     const cases: [string, string | undefined][] = [
       ['missing', undefined],

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../functions/src/logs.js';
 import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
-import { useLocalStack } from '../support/local-stack.js';
+import { useLocalStack } from '../support/functions/local-stack.js';
 import { OPEN_DEADLINE, orgA, testBloc } from '../fixtures/test-bloc.js';
 
 /**

@@ -1,11 +1,12 @@
 import { sheets } from '@googleapis/sheets';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decodeRollup, runRollup, type RollupDeps } from '../../functions/src/rollup/run-rollup.js';
-import { membersCol, rollupRef } from '../../functions/src/store/collections.js';
+import type { Deps } from '../../functions/src/deps.js';
+import { decodeRollup, runRollup } from '../../functions/src/rollup/rollup-job.js';
+import { membersCol, rollupRef } from '../../functions/src/store/paths.js';
 import { writeSummaryToSheets } from '../../functions/src/summary-writers/google-sheets.js';
 import { grid, validRows } from '../fixtures/sheet-grid.js';
-import { startSheetsRecorder, type SheetsRecorder } from '../support/sheets-recorder.js';
-import { useLocalStack } from '../support/local-stack.js';
+import { startSheetsRecorder, type SheetsRecorder } from '../support/sheets/recorder.js';
+import { useLocalStack } from '../support/functions/local-stack.js';
 import { OPEN_DEADLINE, PAST_DEADLINE, testBloc } from '../fixtures/test-bloc.js';
 
 const org = (id: string, name: string, email: string, expectedMembers: number) => ({ id, name, secretaries: [email], expectedMembers });
@@ -35,7 +36,7 @@ beforeEach(async () => {
   recorder.clearLog();
 });
 
-const deps = (now = new Date('2026-01-20T03:00:00Z')): RollupDeps => {
+const deps = (now = new Date('2026-01-20T03:00:00Z')): Deps => {
   const client = sheets({ version: 'v4', rootUrl: recorder.url });
   return { db: h.stack.db, blocId: h.stack.blocId, now: () => now, writeSummary: (id, model) => writeSummaryToSheets(client, id, model, { sleep: async () => undefined }) };
 };

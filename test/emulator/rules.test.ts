@@ -8,22 +8,13 @@ import {
 } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, setLogLevel, updateDoc, where } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { RULES_FILE } from '../../functions/src/dev/local-stack.js';
-import {
-  auditCol,
-  blocRef,
-  memberIndexRef,
-  memberRef,
-  orgRef,
-  rollupRef,
-  submissionRef,
-  yearRef,
-} from '../../functions/src/store/collections.js';
+import { RULES_FILE } from '../../local/src/stack/local-stack.js';
+import { auditCol, blocRef, memberIndexRef, memberRef, orgRef, rollupRef, submissionRef, yearRef } from '../../functions/src/store/paths.js';
 
 /**
  * firestore.rules lets no client (web or mobile SDK) read or write anything: every access goes
  * through the functions, which use the server client that rules do not apply to. One context
- * per role; every collection of store/collections.ts; get, list, create, update and delete.
+ * per role; every collection of store/paths.ts; get, list, create, update and delete.
  * Rules are loaded for this file's own project only, so other files' projects are unaffected.
  */
 const PROJECT_ID = 'demo-rules';
@@ -31,7 +22,7 @@ const BLOC = 'khoi-rules';
 const YEAR = 2025;
 const ORG = 'cb-a';
 
-// Paths come from collections.ts (building a ref does not connect), so a new path there is
+// Paths come from paths.ts (building a ref does not connect), so a new path there is
 // a new row here only if it is listed below.
 const paths = new AdminFirestore({ projectId: PROJECT_ID });
 const NAMES = ['blocs', 'years', 'orgs', 'members', 'index', 'submissions', 'audit', 'rollups'] as const;
@@ -101,8 +92,8 @@ describe('firestore.rules: no client reads or writes anything', () => {
     expect(rules.match(/allow [^;]+;/g)).toEqual(['allow read, write: if clientAccessAllowed();']);
   });
 
-  it('covers every collection that store/collections.ts names', () => {
-    const source = readFileSync(new URL('../../functions/src/store/collections.ts', import.meta.url), 'utf8');
+  it('covers every collection that store/paths.ts names', () => {
+    const source = readFileSync(new URL('../../functions/src/store/paths.ts', import.meta.url), 'utf8');
     const named = [...source.matchAll(/\.collection\('([^']+)'\)/g)].map((m) => m[1]);
     expect(new Set(named)).toEqual(new Set(NAMES));
   });

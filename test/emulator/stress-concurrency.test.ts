@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tallyOrganisation } from '../../functions/src/domain/tally.js';
 import { evaluationSchema } from '../../functions/src/domain/schema.js';
-import { runRollup, type RollupDeps, type RollupOutcome } from '../../functions/src/rollup/run-rollup.js';
-import type { SubmitAnswer } from '../../functions/src/ingest/submit.js';
+import type { Deps } from '../../functions/src/deps.js';
+import type { SubmitAnswer } from '../../functions/src/domain/contract.js';
+import { runRollup, type RollupOutcome } from '../../functions/src/rollup/rollup-job.js';
 import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
-import { useLocalStack } from '../support/local-stack.js';
-import { readOrgState, recount } from '../support/org-state.js';
-import { probeTransactions, type TransactionProbe } from '../support/transaction-probe.js';
+import { useLocalStack } from '../support/functions/local-stack.js';
+import { readOrgState, recount } from '../support/firestore/org-state.js';
+import { probeTransactions, type TransactionProbe } from '../support/firestore/transaction-probe.js';
 import { OPEN_DEADLINE, testBloc } from '../fixtures/test-bloc.js';
 
 /**
@@ -70,7 +71,7 @@ beforeEach(async () => {
 });
 afterEach(() => probe.restore());
 
-const rollupDeps = (): RollupDeps => ({ db: h.stack.db, blocId: h.stack.blocId, now: () => new Date() });
+const rollupDeps = (): Deps => ({ db: h.stack.db, blocId: h.stack.blocId, now: () => new Date() });
 
 describe('50 concurrent submissions with rollups running', () => {
   it('every organisation ends as exactly one submitted sheet; nothing lost; the final rollup equals a recount', async () => {

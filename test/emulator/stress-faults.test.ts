@@ -3,19 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sheets } from '@googleapis/sheets';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyBlocConfig } from '../../functions/src/config/apply-config.js';
-import { parseBlocConfig } from '../../functions/src/config/bloc-config.js';
-import { startEmulator, type RunningEmulator } from '../../functions/src/dev/emulator.js';
-import { RULES_FILE, startLocalStack, type LocalStack } from '../../functions/src/dev/local-stack.js';
-import type { SubmitAnswer } from '../../functions/src/ingest/submit.js';
+import { applyBlocConfig } from '../../functions/src/bloc-config/apply.js';
+import { parseBlocConfig } from '../../functions/src/bloc-config/schema.js';
+import { startEmulator, type RunningEmulator } from '../../local/src/emulator/emulator.js';
+import { RULES_FILE, startLocalStack, type LocalStack } from '../../local/src/stack/local-stack.js';
+import type { SubmitAnswer } from '../../functions/src/domain/contract.js';
 import { setLogSink } from '../../functions/src/logs.js';
-import { runRollup } from '../../functions/src/rollup/run-rollup.js';
+import { runRollup } from '../../functions/src/rollup/rollup-job.js';
 import { writeSummaryToSheets } from '../../functions/src/summary-writers/google-sheets.js';
 import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
-import { TEST_AUDIENCE } from '../support/local-stack.js';
-import { readOrgState, recount, type OrgState } from '../support/org-state.js';
-import { parseA1, startSheetsRecorder, type SheetsRecorder } from '../support/sheets-recorder.js';
-import { probeTransactions } from '../support/transaction-probe.js';
+import { TEST_AUDIENCE } from '../support/functions/local-stack.js';
+import { readOrgState, recount, type OrgState } from '../support/firestore/org-state.js';
+import { parseA1, startSheetsRecorder, type SheetsRecorder } from '../support/sheets/recorder.js';
+import { probeTransactions } from '../support/firestore/transaction-probe.js';
 
 /**
  * Faults: the Firestore emulator killed in the middle of a large submission, and the Sheets API

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countSchema } from './primitives.js';
 import { RATING_LEVELS } from './enums.js';
 import { percentOf, roundDistribution } from './format.js';
 import type { TallyCounts } from './tally.js';
@@ -10,7 +11,7 @@ import type { TallyCounts } from './tally.js';
  */
 export const percentSchema = z.number().min(0).nullable();
 export type Percent = z.infer<typeof percentSchema>;
-const count = z.number().int().nonnegative();
+const count = countSchema;
 
 /** One row of the nêu gương table: a group's size, then count and % per scale level. */
 export const exemplaryRowSchema = z.object({

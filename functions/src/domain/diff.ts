@@ -1,8 +1,9 @@
+import type { ListCount, RemovedMember, RowOutcome, RowStatus } from './contract.js';
+
 /**
  * A submission is the organisation's whole list: compare it with what is stored, member by
  * member (by card number and content hash), to know what to write and what to tell the user.
  */
-export type RowStatus = 'imported' | 'updated' | 'unchanged' | 'removed' | 'rejected';
 
 export interface StoredMember {
   /** Content hash of the stored evaluation. */
@@ -18,23 +19,10 @@ export interface IncomingMember {
   readonly hash: string;
 }
 
-export interface RowOutcome {
-  readonly row: number;
-  readonly cardNumber: string | null;
-  readonly status: RowStatus;
-}
-
-export interface RemovedMember {
-  readonly cardNumber: string;
-  readonly fullName: string;
-  /** The row it stood in at the last accepted submission. */
-  readonly lastRow: number;
-}
-
 export interface MemberDiff {
   readonly rows: readonly RowOutcome[];
   readonly removed: readonly RemovedMember[];
-  readonly counts: Readonly<Record<RowStatus, number>>;
+  readonly counts: Readonly<Record<ListCount, number>>;
   /** Card numbers whose document must be written (imported or updated). */
   readonly toWrite: ReadonlySet<string>;
 }
@@ -44,7 +32,7 @@ export function diffMembers(
   rejectedRows: readonly number[],
   stored: ReadonlyMap<string, StoredMember>,
 ): MemberDiff {
-  const counts: Record<RowStatus, number> = { imported: 0, updated: 0, unchanged: 0, removed: 0, rejected: rejectedRows.length };
+  const counts: Record<ListCount, number> = { imported: 0, updated: 0, unchanged: 0, removed: 0, rejected: rejectedRows.length };
   const toWrite = new Set<string>();
   const rows: RowOutcome[] = incoming.map((member) => {
     const before = stored.get(member.cardNumber);

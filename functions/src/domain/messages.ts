@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { formatDateVi, formatInt } from './format.js';
 
 /**
@@ -5,19 +6,8 @@ import { formatDateVi, formatInt } from './format.js';
  * text; the HTTP layer and the add-on show `message` as it is. Each message says what is
  * wrong and how to fix it.
  */
-export type Severity = 'error' | 'warning';
-
-export interface Issue {
-  readonly severity: Severity;
-  readonly code: MessageCode;
-  /** Sheet row as the user sees it (1-based), or null for whole-sheet problems. */
-  readonly row: number | null;
-  /** Column header as the user wrote it (or the template header when the column is missing). */
-  readonly column: string | null;
-  /** 0-based position of that column in the sheet, so the add-on can mark the cell; null when absent. */
-  readonly columnIndex: number | null;
-  readonly message: string;
-}
+export const SEVERITIES = ['error', 'warning'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export interface Location {
   readonly row: number | null;
@@ -89,6 +79,21 @@ export const MESSAGES = {
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
+const MESSAGE_CODES = Object.keys(MESSAGES) as [MessageCode, ...MessageCode[]];
+
+/** One located problem of a sheet: part of the wire contract (contract.ts re-exports it). */
+export const issueSchema = z.object({
+  severity: z.enum(SEVERITIES),
+  code: z.enum(MESSAGE_CODES),
+  /** Sheet row as the user sees it (1-based), or null for whole-sheet problems. */
+  row: z.number().int().nullable(),
+  /** Column header as the user wrote it (or the template header when the column is missing). */
+  column: z.string().nullable(),
+  /** 0-based position of that column in the sheet, so the add-on can mark the cell; null when absent. */
+  columnIndex: z.number().int().nullable(),
+  message: z.string(),
+});
+export type Issue = z.infer<typeof issueSchema>;
 type ParamsOf<C extends MessageCode> = Parameters<(typeof MESSAGES)[C]> extends [infer P] ? P : undefined;
 
 /** Problems of the header row itself name the column inside the sentence. */

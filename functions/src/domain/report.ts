@@ -1,4 +1,4 @@
-import { localParts } from './deadline.js';
+import { localParts } from './time-zone.js';
 import type { ExemplaryRow, Percent } from './derive.js';
 import { COMMENDATION, COMMENDATION_LEVELS, DISCIPLINE, DISCIPLINE_FORMS, RATING, RATING_LEVELS, UNRATED_REASON } from './enums.js';
 import { formatDecimal, formatInt, formatPercent } from './format.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countSchema, instantSchema } from './primitives.js';
 import { derivedSchema, percentSchema } from './derive.js';
 import { ORG_STATE } from './enums.js';
 import { orgTallySchema, tallyCountsSchema } from './tally.js';
@@ -7,8 +8,8 @@ import { orgTallySchema, tallyCountsSchema } from './tally.js';
  * The bloc rollup: what buildRollup reads and what it returns. Both are stored in Firestore
  * (the previous year's rollup is an input of this year's), so both are zod schemas.
  */
-const instant = z.iso.datetime({ offset: true });
-const count = z.number().int().nonnegative();
+const instant = instantSchema;
+const count = countSchema;
 
 export const submissionRefSchema = z.object({ at: instant, by: z.string() });
 

@@ -1,5 +1,5 @@
 import { compareYears } from './comparison.js';
-import { calendarDaysBetween, formatDateTime, isOnOrBefore } from './deadline.js';
+import { calendarDaysBetween, formatDateTime, isOnOrBefore } from './time-zone.js';
 import { derive, distribution } from './derive.js';
 import { formatInt, formatPercent, percentOf } from './format.js';
 import {

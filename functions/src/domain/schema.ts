@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countSchema, yearNumberSchema } from './primitives.js';
 import {
   COMMENDATION,
   DEFAULT_EXEMPLARY_SCALE,
@@ -67,7 +68,7 @@ export function defaultRulePack(year: number): RulePackId {
  * loudly instead of silently loosening a rule.
  */
 export const ruleSettingsSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
+  year: yearNumberSchema,
   rulePack: z.enum(RULE_PACKS).optional(),
   exemplaryScale: z.array(z.string().trim().min(1)).min(2).max(6).default([...DEFAULT_EXEMPLARY_SCALE]),
   quotaMode: z.enum(['warning', 'error']).default('warning'),
@@ -75,7 +76,7 @@ export const ruleSettingsSchema = z.object({
   /** Defaults to 31/12 of the year: the date the 6-month new-member rule counts to. */
   evaluationDate: isoDateSchema.optional(),
   /** The number of members the organisation is expected to report (a warning when it differs). */
-  expectedMembers: z.number().int().nonnegative().optional(),
+  expectedMembers: countSchema.optional(),
 });
 export type RuleSettingsInput = z.input<typeof ruleSettingsSchema>;
 export type RuleSettings = z.output<typeof ruleSettingsSchema>;
@@ -84,3 +85,32 @@ export type RuleSettings = z.output<typeof ruleSettingsSchema>;
 export const cellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const sheetValuesSchema = z.array(z.array(cellSchema));
 export type Cell = z.infer<typeof cellSchema>;
+
+/** A year's stored or served rule choices (the bloc configuration's, as the functions keep them). */
+export interface RuleChoices {
+  readonly rulePack: RulePackId | null;
+  readonly exemplaryScale: readonly string[];
+  readonly quotaMode: 'warning' | 'error';
+  readonly quotaPercent: number;
+  readonly evaluationDate: string | null;
+}
+
+/**
+ * The validator's settings for one organisation and year: the functions pass the stored year,
+ * the add-on the copy the last status call gave it (or nothing offline: the year's defaults).
+ */
+export function ruleSettingsFor(year: number, choices: RuleChoices | null, expectedMembers: number | null): RuleSettingsInput {
+  return {
+    year,
+    ...(choices
+      ? {
+          ...(choices.rulePack ? { rulePack: choices.rulePack } : {}),
+          exemplaryScale: [...choices.exemplaryScale],
+          quotaMode: choices.quotaMode,
+          quotaPercent: choices.quotaPercent,
+          ...(choices.evaluationDate ? { evaluationDate: choices.evaluationDate } : {}),
+        }
+      : { exemplaryScale: [...DEFAULT_EXEMPLARY_SCALE] }),
+    ...(expectedMembers !== null ? { expectedMembers } : {}),
+  };
+}

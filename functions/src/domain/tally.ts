@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countSchema } from './primitives.js';
 import {
   COMMENDATION_LEVELS,
   DISCIPLINE_FORMS,
@@ -17,7 +18,7 @@ import { fold } from './text.js';
  * computed once per accepted submission and stored in Firestore, so the bloc rollup never
  * has to read member rows again.
  */
-const count = z.number().int().nonnegative();
+const count = countSchema;
 /** Exhaustive: every key of the list must be present. */
 const countsOf = <const K extends string>(keys: readonly [K, ...K[]]) => z.record(z.enum(keys), count);
 

@@ -1,11 +1,10 @@
+import { getDeps } from '../deps.js';
+import { rollupNow } from '../endpoints/run-rollup.js';
 import { authenticate } from '../http/authenticate.js';
 import { httpFunction } from '../http/wrap.js';
-import { rollupNow } from '../rollup/jobs.js';
-import { getRuntime } from '../runtime.js';
 
-/** POST { year?, force? }: an admin rebuilds the summary now instead of waiting for the hour. */
+/** POST { year?, force? }: an admin rebuilds the summary now instead of waiting for the schedule. */
 export const runRollup = httpFunction({ name: 'runRollup', methods: ['POST'], maxBodyBytes: 16_384 }, async (req) => {
-  const runtime = getRuntime();
-  const email = await authenticate(req, runtime);
-  return rollupNow(runtime, email, req.body);
+  const deps = getDeps();
+  return rollupNow(deps, await authenticate(req, deps), req.body);
 });

@@ -1,7 +1,7 @@
-import { scheduledRollup as rollupLatest } from '../rollup/jobs.js';
-import { getRuntime } from '../runtime.js';
+import { getDeps } from '../deps.js';
+import { scheduledRollup as rollupLatest } from '../rollup/rollup-job.js';
 
-/** Runs hourly (index.ts): rebuilds the latest year's summary when anything changed. */
+/** Runs on the schedule (index.ts): rebuilds the latest year's summary when anything changed. */
 export async function scheduledRollup(): Promise<void> {
-  await rollupLatest(getRuntime());
+  await rollupLatest(getDeps());
 }

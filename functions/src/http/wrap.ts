@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { z, ZodError } from 'zod';
+import { ZodError } from 'zod';
 import { formatInt } from '../domain/format.js';
 import { logs } from '../logs.js';
-import { Problem, problems } from './problems.js';
+import { Problem, problems } from '../domain/problems.js';
 
 /**
  * The one wrapper every HTTP function goes through: method, size and content-type limits,
@@ -35,7 +35,8 @@ export interface HandlerOptions {
   readonly maxBodyBytes: number;
 }
 
-export type Handler = (req: HttpRequest) => Promise<Reply>;
+/** A handler answers the body of a success (200); every refusal is a thrown Problem. */
+export type Handler = (req: HttpRequest) => Promise<unknown>;
 
 export function header(req: HttpRequest, name: string): string | undefined {
   const value = req.headers[name.toLowerCase()];
@@ -64,7 +65,7 @@ export function httpFunction(options: HandlerOptions, handle: Handler) {
       if ((req.rawBody?.length ?? 0) > 0 && !JSON_MEDIA_TYPE.test(header(req, 'content-type') ?? '')) {
         throw problems.badRequest('nội dung gửi lên phải là JSON (Content-Type: application/json)');
       }
-      reply = await handle(req);
+      reply = { status: 200, body: await handle(req) };
     } catch (error) {
       reply = toReply(options.name, error);
     }
@@ -114,39 +115,4 @@ export function refusedBeforeHandler(fn: string, error: unknown): Reply {
         ? 'nội dung gửi lên phải là JSON mã hóa UTF-8, không nén'
         : 'không đọc được nội dung gửi lên';
   return toReply(fn, problems.badRequest(detail));
-}
-
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: 'chuỗi ký tự',
-  number: 'số',
-  int: 'số nguyên',
-  boolean: 'true hoặc false',
-  object: 'đối tượng JSON',
-  array: 'mảng JSON',
-};
-
-/** zod's default messages are English: the caller gets these instead (schemas' own messages stay). */
-const vietnameseIssue: z.core.$ZodErrorMap = (issue) => {
-  const unit = (origin: string) => (origin === 'string' ? ' ký tự' : origin === 'array' ? ' phần tử' : '');
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? 'thiếu giá trị bắt buộc' : `phải là ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
-    case 'too_big':
-      return `tối đa ${String(issue.maximum)}${unit(issue.origin)}`;
-    case 'too_small':
-      return `tối thiểu ${String(issue.minimum)}${unit(issue.origin)}`;
-    case 'invalid_value':
-      return `phải là một trong: ${issue.values.map(String).join(', ')}`;
-    case 'invalid_union':
-      return 'không đúng kiểu cho phép';
-    case 'invalid_format':
-      return 'không đúng định dạng';
-    default:
-      return 'giá trị không hợp lệ';
-  }
-};
-
-/** Parses a request body; a mismatch becomes (in httpFunction) a 400 whose fields read in Vietnamese. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  return schema.parse(body, { error: vietnameseIssue });
 }

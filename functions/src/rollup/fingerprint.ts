@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Bloc, Org, YearSettings } from '../store/collections.js';
+import type { Bloc, Org, YearSettings } from '../store/records.js';
 
 /**
  * Everything a rollup is built from, hashed: when it has not changed since the last run the

@@ -171,3 +171,12 @@ export async function sheetsClientFromEnv(): Promise<SheetsTarget> {
     serviceAccount: credentials.client_email ?? 'the service account of the functions',
   };
 }
+
+let fromEnv: Promise<SheetsTarget> | undefined;
+
+/** The deployed writer: one client per process, with the functions' own service account. */
+export async function writeSummaryFromEnv(spreadsheetId: string, model: SummaryModel): Promise<{ requests: number }> {
+  fromEnv ??= sheetsClientFromEnv();
+  const target = await fromEnv;
+  return writeSummaryToSheets(target.client, spreadsheetId, model, { serviceAccount: target.serviceAccount });
+}

@@ -1,4 +1,4 @@
-import { formatSheetSerial, toSheetSerial } from '../deadline.js';
+import { formatSheetSerial, toSheetSerial } from '../time-zone.js';
 import type { Percent } from '../derive.js';
 import { formatDecimal, formatInt, formatPercent } from '../format.js';
 

@@ -1,4 +1,4 @@
-import { localParts } from '../deadline.js';
+import { localParts } from '../time-zone.js';
 import type { ExemplaryRow } from '../derive.js';
 import {
   COMMENDATION,

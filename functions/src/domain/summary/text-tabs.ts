@@ -1,4 +1,4 @@
-import { localParts } from '../deadline.js';
+import { localParts } from '../time-zone.js';
 import type { BlocRollup, ComparisonRow } from '../rollup-schema.js';
 import { EMPTY, dateTime, delta, header, int, percent, text, title, type SummaryCell, type SummaryTab } from './cells.js';
 

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/**
+ * The small schemas every record, answer and rollup shares, written once: an instant is an
+ * ISO string with an offset, a count a non-negative integer, a year one the ledger can hold.
+ */
+export const instantSchema = z.iso.datetime({ offset: true });
+export const emailSchema = z.email();
+export const countSchema = z.number().int().nonnegative();
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2100;
+export const yearNumberSchema = z.number().int().min(YEAR_MIN).max(YEAR_MAX);

@@ -1,0 +1,100 @@
+import type { AuthFailure, FieldProblem } from './contract.js';
+import { formatDecimal, formatInt } from './format.js';
+
+/**
+ * The catalogue of problems an HTTP caller can get back, with stable codes and Vietnamese
+ * messages. The HTTP layer turns a Problem into its status and JSON; anything else becomes a
+ * generic 500 with a reference id (the stack goes to the log, never to the caller).
+ */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Extra JSON fields for the caller (issues, rows, lock details); never internals. */
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = 'Problem';
+  }
+}
+
+
+const AUTH_MESSAGES: Readonly<Record<AuthFailure, string>> = {
+  missing: 'Yêu cầu chưa kèm mã đăng nhập. Hãy mở tiện ích “Đánh giá đảng viên” trong Google Trang tính và gửi lại.',
+  malformed: 'Mã đăng nhập không đúng định dạng. Hãy tải lại trang tính rồi gửi lại.',
+  bad_signature: 'Mã đăng nhập không hợp lệ (chữ ký không đúng). Hãy tải lại trang tính rồi gửi lại; nếu vẫn lỗi, hãy báo quản trị viên.',
+  wrong_issuer: 'Mã đăng nhập không do Google cấp. Hãy gửi từ tiện ích trong Google Trang tính.',
+  wrong_audience: 'Mã đăng nhập không dành cho hệ thống đánh giá này. Hãy dùng tiện ích do Đảng ủy Khối cài đặt, hoặc báo quản trị viên kiểm tra cấu hình.',
+  expired: 'Phiên đăng nhập đã hết hạn. Hãy tải lại trang tính rồi gửi lại.',
+  unverified_email: 'Địa chỉ e-mail của tài khoản Google chưa được xác minh. Hãy xác minh e-mail rồi gửi lại.',
+};
+
+const contactList = (admins: readonly string[]): string => (admins.length > 0 ? ` (${admins.join(', ')})` : '');
+
+export const problems = {
+  methodNotAllowed: (allowed: string) => new Problem(405, 'METHOD_NOT_ALLOWED', `Phương thức không được hỗ trợ; hãy dùng ${allowed}.`),
+  badRequest: (detail: string, fields: readonly FieldProblem[] = []) =>
+    new Problem(400, 'BAD_REQUEST', `Yêu cầu không hợp lệ: ${detail}. Hãy gửi lại từ tiện ích; nếu vẫn lỗi, hãy báo quản trị viên.`, { fields }),
+  unauthenticated: (reason: AuthFailure) => new Problem(401, 'UNAUTHENTICATED', AUTH_MESSAGES[reason], { reason }),
+  notRegistered: (email: string, admins: readonly string[]) =>
+    new Problem(403, 'NOT_REGISTERED', `Tài khoản ${email} chưa được đăng ký với Đảng ủy Khối. Hãy liên hệ quản trị viên${contactList(admins)} để được thêm vào danh sách bí thư.`),
+  notSecretary: (email: string, orgName: string, year: number, admins: readonly string[]) =>
+    new Problem(
+      403,
+      'NOT_SECRETARY',
+      `Tài khoản ${email} không phải bí thư của ${orgName} năm ${year}, nên không được gửi dữ liệu của tổ chức này. Nếu có nhầm lẫn, hãy liên hệ quản trị viên${contactList(admins)}.`,
+    ),
+  notAdmin: (email: string) =>
+    new Problem(403, 'NOT_ADMIN', `Chỉ quản trị viên của Đảng ủy Khối mới được thực hiện thao tác này; tài khoản ${email} không có quyền.`),
+  yearNotConfigured: (year: number) =>
+    new Problem(404, 'YEAR_NOT_CONFIGURED', `Năm ${year} chưa được mở để đánh giá. Hãy chọn đúng năm hoặc liên hệ quản trị viên.`),
+  orgNotFound: (orgId: string, year: number) =>
+    new Problem(404, 'ORG_NOT_FOUND', `Không có tổ chức mã “${orgId}” trong năm ${year}. Hãy chọn lại tổ chức trong tiện ích.`),
+  deadlinePassed: (deadline: string, admins: readonly string[]) =>
+    new Problem(
+      409,
+      'DEADLINE_PASSED',
+      `Đã quá hạn nộp (${deadline}), nên không nhận thêm dữ liệu. Chỉ quản trị viên Đảng ủy Khối${contactList(admins)} mới có thể mở lại cho tổ chức.`,
+      { lock: 'deadline' },
+    ),
+  approved: (when: string, admins: readonly string[]) =>
+    new Problem(
+      409,
+      'ORG_APPROVED',
+      `Kết quả của tổ chức đã được Đảng ủy Khối duyệt (${when}), nên không sửa được nữa. Muốn sửa, hãy đề nghị quản trị viên${contactList(admins)} mở lại.`,
+      { lock: 'approved' },
+    ),
+  locked: (when: string, admins: readonly string[]) =>
+    new Problem(
+      409,
+      'ORG_LOCKED',
+      `Dữ liệu của tổ chức đã bị khóa (${when}). Chỉ quản trị viên${contactList(admins)} mới có thể mở khóa.`,
+      { lock: 'locked' },
+    ),
+  reasonRequired: (action: string) =>
+    new Problem(400, 'REASON_REQUIRED', `Thao tác “${action}” cần ghi lý do (được lưu vào nhật ký). Hãy nhập lý do rồi thực hiện lại.`),
+  invalidTransition: (action: string, stateLabel: string) =>
+    new Problem(409, 'INVALID_TRANSITION', `Không thể “${action}” khi tổ chức đang ở trạng thái “${stateLabel}”.`),
+  submissionIdReused: () =>
+    new Problem(409, 'SUBMISSION_ID_REUSED', 'Mã lần gửi này đã được dùng cho một bảng khác. Hãy bấm “Gửi dữ liệu” lại để tạo lần gửi mới.'),
+  bodyTooLarge: (limitMb: number) =>
+    new Problem(413, 'BODY_TOO_LARGE', `Dữ liệu gửi lên quá lớn (tối đa ${limitMb} MB). Hãy xóa các cột, ô không cần thiết hoặc chia nhỏ bảng.`),
+  tooManyRows: (rows: number, limit: number) =>
+    new Problem(413, 'TOO_MANY_ROWS', `Bảng có ${formatInt(rows)} dòng, vượt quá ${formatInt(limit)} dòng cho một tổ chức. Hãy xóa các dòng thừa ở cuối bảng rồi gửi lại.`),
+  listTooLarge: (bytes: number, limit: number) =>
+    new Problem(
+      413,
+      'LIST_TOO_LARGE',
+      `Danh sách cần ghi lần này khoảng ${formatDecimal(bytes / 1_048_576)} MB, vượt quá ${formatDecimal(limit / 1_048_576)} MB có thể ghi trọn vẹn trong một lần. Dữ liệu chưa được ghi. Hãy rút gọn các cột ghi chữ dài (Đăng ký làm theo, Ghi chú), hoặc liên hệ quản trị viên.`,
+    ),
+  validationFailed: (errorCount: number, details: Record<string, unknown>) =>
+    new Problem(
+      422,
+      'VALIDATION_FAILED',
+      `Bảng có ${formatInt(errorCount)} lỗi nên chưa được ghi nhận; dữ liệu cũ vẫn giữ nguyên. Hãy sửa các ô được đánh dấu rồi gửi lại.`,
+      details,
+    ),
+  internal: (reference: string) =>
+    new Problem(500, 'INTERNAL', `Máy chủ gặp lỗi ngoài dự kiến; dữ liệu chưa được ghi. Hãy thử gửi lại sau ít phút. Mã tra cứu: ${reference}.`),
+};

@@ -1,0 +1,176 @@
+import type { Transaction } from '@google-cloud/firestore';
+import { z } from 'zod';
+import { DEPLOYED_COMMIT_BUDGET, type Deps } from '../deps.js';
+import { authoriseSubmit, lockOf } from '../domain/access.js';
+import { MAX_SHEET_ROWS, submitAnswerSchema, submitRequestSchema, type SubmitAnswer, type SubmitRequest, type SubmitResult } from '../domain/contract.js';
+import { diffMembers, type MemberDiff, type StoredMember } from '../domain/diff.js';
+import { problems } from '../domain/problems.js';
+import { ruleSettingsFor } from '../domain/schema.js';
+import { tallyOrganisation } from '../domain/tally.js';
+import { validateSheet, type ValidationResult } from '../domain/validate.js';
+import { parseBody } from '../domain/zod-messages.js';
+import { logs } from '../logs.js';
+import type { Caller } from '../http/authenticate.js';
+import { memberIndexRef, memberRef, orgRef, submissionRef } from '../store/paths.js';
+import { readAll } from '../store/read-all.js';
+import type { Org } from '../store/records.js';
+import { listedMembers, submissionWrites } from './submission-writes.js';
+import { loadOrgContext } from './org-context.js';
+
+/**
+ * One organisation's whole sheet for a year: validated with the shared domain core, then
+ * written in ONE transaction (members added/changed/removed, member index, tally, state, audit
+ * record) — or not at all. Identical data writes nothing but the audit record; the same
+ * submission id answers the first result again.
+ */
+
+/** Warnings kept in an answer (and its stored copy, which must stay well under 1 MiB). */
+const MAX_ISSUES_IN_ANSWER = 1_000;
+
+/** Refuses an oversized sheet before paying for parsing every cell. */
+export function parseSubmitRequest(body: unknown): SubmitRequest {
+  const values = z.object({ sheet: z.object({ values: z.array(z.unknown()) }) }).safeParse(body);
+  if (values.success && values.data.sheet.values.length > MAX_SHEET_ROWS) {
+    throw problems.tooManyRows(values.data.sheet.values.length, MAX_SHEET_ROWS);
+  }
+  return parseBody(submitRequestSchema, body);
+}
+
+export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Promise<SubmitAnswer> {
+  const { email } = caller;
+  const started = Date.now();
+  const request = parseSubmitRequest(body);
+  const ctx = await loadOrgContext(deps.db, caller.bloc, deps.blocId, request.year, request.orgId);
+  authoriseSubmit(email, ctx.bloc, ctx.org, request.year);
+  if (!request.dryRun) {
+    const lock = lockOf(ctx.org, ctx.year, ctx.bloc, deps.now());
+    if (lock) throw lock;
+  }
+  const validation = validateSheet(request.sheet.values, ruleSettingsFor(ctx.year.year, ctx.year, ctx.org.expectedMembers), { startRow: request.sheet.startRow });
+  logs.submissionValidated({
+    orgId: request.orgId,
+    year: request.year,
+    listed: validation.listed,
+    errors: validation.errorCount,
+    warnings: validation.warningCount,
+    ms: Date.now() - started,
+  });
+  if (!validation.ok) throw rejected(validation);
+
+  const { members, contentHash } = listedMembers(validation.rows);
+  const tally = tallyOrganisation(
+    members.map((m) => m.evaluation),
+    ctx.year.exemplaryScale,
+  );
+
+  if (request.dryRun) {
+    const index = (await memberIndexRef(deps.db, deps.blocId, request.year, request.orgId).get()).data();
+    const diff = diffMembers(members, [], storedMembers(index?.members));
+    return answer('dry_run', request, ctx.org, validation, diff, contentHash, deps.now());
+  }
+
+  const outcome = await deps.db.runTransaction(async (tx) => {
+    const refs = {
+      org: orgRef(deps.db, deps.blocId, request.year, request.orgId),
+      index: memberIndexRef(deps.db, deps.blocId, request.year, request.orgId),
+      submission: submissionRef(deps.db, deps.blocId, request.year, request.orgId, request.submissionId),
+    };
+    const [org, index, previous] = await readAll(tx, refs.org, refs.index, refs.submission);
+    if (previous) {
+      if (previous.contentHash !== contentHash) throw problems.submissionIdReused();
+      return { replay: true as const, body: submitAnswerSchema.parse(previous.response) };
+    }
+    if (!org) throw problems.orgNotFound(request.orgId, request.year);
+    // One instant for the lock check, the documents and the answer.
+    const at = deps.now();
+    const lock = lockOf(org, ctx.year, ctx.bloc, at);
+    if (lock) throw lock;
+    const now = at.toISOString();
+    const diff = diffMembers(members, [], storedMembers(index?.members));
+    const unchanged = org.contentHash === contentHash && diff.toWrite.size === 0 && diff.removed.length === 0;
+    const body = answer(unchanged ? 'unchanged' : 'accepted', request, org, validation, diff, contentHash, at);
+    if (!unchanged) {
+      const writes = submissionWrites({ org, members, contentHash, diff, tally, submissionId: request.submissionId, by: email, at: now });
+      // All or nothing means one commit: refuse a list that cannot fit rather than retry for minutes.
+      const bytes = writes.members.reduce((sum, m) => sum + Buffer.byteLength(JSON.stringify(m.doc)), 0) + 2 * Buffer.byteLength(JSON.stringify(body));
+      const budget = deps.commitBudgetBytes ?? DEPLOYED_COMMIT_BUDGET;
+      if (bytes > budget) throw problems.listTooLarge(bytes, budget);
+      for (const { cardNumber, doc } of writes.members) tx.set(memberRef(deps.db, deps.blocId, request.year, request.orgId, cardNumber), doc);
+      for (const cardNumber of writes.removed) tx.delete(memberRef(deps.db, deps.blocId, request.year, request.orgId, cardNumber));
+      tx.set(refs.index, writes.index);
+      tx.set(refs.org, writes.org);
+      body.state = writes.org.state;
+    }
+    writeAudit(tx, refs.submission, email, now, body);
+    return { replay: false as const, body, diff };
+  });
+
+  if (outcome.replay) logs.submissionReplayed({ orgId: request.orgId, year: request.year, submissionId: request.submissionId });
+  else
+    logs.submissionWritten({
+      orgId: request.orgId,
+      year: request.year,
+      submissionId: request.submissionId,
+      result: outcome.body.result,
+      ...outcome.diff.counts,
+      ms: Date.now() - started,
+    });
+  return outcome.body;
+}
+
+function storedMembers(index: Readonly<Record<string, StoredMember>> | undefined): Map<string, StoredMember> {
+  return new Map(Object.entries(index ?? {}));
+}
+
+function rejected(validation: ValidationResult) {
+  const issues = validation.issues.slice(0, MAX_ISSUES_IN_ANSWER);
+  return problems.validationFailed(validation.errorCount, {
+    counts: { listed: validation.listed, rejected: validation.rejectedRows.length, errors: validation.errorCount, warnings: validation.warningCount },
+    rows: validation.rejectedRows.map((row) => ({ row, cardNumber: null, status: 'rejected' })),
+    issues,
+    issuesTruncated: issues.length < validation.issues.length,
+  });
+}
+
+function answer(
+  result: SubmitResult,
+  request: SubmitRequest,
+  org: Org,
+  validation: ValidationResult,
+  diff: MemberDiff,
+  contentHash: string,
+  now: Date,
+): SubmitAnswer {
+  const issues = validation.issues.slice(0, MAX_ISSUES_IN_ANSWER);
+  return {
+    result,
+    submissionId: request.submissionId,
+    year: request.year,
+    orgId: request.orgId,
+    orgName: org.name,
+    state: org.state,
+    receivedAt: now.toISOString(),
+    contentHash,
+    counts: { ...diff.counts, listed: validation.listed, warnings: validation.warningCount },
+    rows: [...diff.rows],
+    removed: [...diff.removed],
+    issues,
+    issuesTruncated: issues.length < validation.issues.length,
+  };
+}
+
+/** The audit record keeps the whole answer, so a retry with the same submission id gets it again. */
+function writeAudit(tx: Transaction, ref: ReturnType<typeof submissionRef>, email: string, at: string, body: SubmitAnswer): void {
+  tx.create(ref, {
+    submissionId: body.submissionId,
+    by: email,
+    at,
+    dryRun: false,
+    counts: body.counts,
+    contentHash: body.contentHash,
+    result: body.result,
+    status: 200,
+    response: body,
+  });
+}
+

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Firestore } from '@google-cloud/firestore';
+import { DateTime } from 'luxon';
+import { reportSentences } from '../domain/report.js';
+import { blocRollupSchema, buildRollup, type BlocRollup, type RollupInput } from '../domain/rollup.js';
+import type { OrgTally } from '../domain/tally.js';
+import { buildSummaryModel, type SummaryModel } from '../domain/summary-model.js';
+import { problems } from '../domain/problems.js';
+import { logs } from '../logs.js';
+import { orgsCol, rollupRef, yearRef, yearsCol } from '../store/paths.js';
+import { loadBloc } from '../store/load-bloc.js';
+import type { Bloc, Org, RollupDoc, YearSettings } from '../store/records.js';
+import type { Deps } from '../deps.js';
+import { readAll } from '../store/read-all.js';
+import { rollupFingerprint } from './fingerprint.js';
+
+/**
+ * Compiles a year's bloc rollup from the organisations' TALLIES (never the member documents),
+ * stores it, and hands the summary model to a writer (Google Sheets deployed, .xlsx locally).
+ * Skips when nothing changed; safe to run twice at once (a lease in the rollup document).
+ */
+export type RollupOutcome =
+  | { status: 'written'; year: number; reads: number; rollup: BlocRollup; model: SummaryModel; sheetsRequests: number }
+  | { status: 'skipped'; year: number; reads: number; reason: 'unchanged' | 'running' };
+
+const LEASE_MS = 5 * 60_000;
+
+export function decodeRollup(doc: RollupDoc | undefined): BlocRollup | null {
+  if (!doc?.rollupGzip) return null;
+  return blocRollupSchema.parse(JSON.parse(gunzipSync(doc.rollupGzip).toString('utf8')));
+}
+
+/** The domain rollup's input from the stored bloc, year and organisations (tallies as stored, or given). */
+export function rollupInput(source: {
+  bloc: Bloc;
+  settings: YearSettings;
+  orgs: readonly Org[];
+  now: Date;
+  previous: BlocRollup | null;
+  tallies?: readonly (OrgTally | null)[];
+}): RollupInput {
+  const { bloc, settings } = source;
+  return {
+    blocName: bloc.name,
+    year: settings.year,
+    timeZone: bloc.timeZone,
+    deadline: settings.deadline,
+    now: source.now.toISOString(),
+    exemplaryScale: settings.exemplaryScale,
+    quotaPercent: settings.quotaPercent,
+    orgs: source.orgs.map((o, i) => ({
+      orgId: o.orgId,
+      name: o.name,
+      state: o.state,
+      expectedMembers: o.expectedMembers,
+      lastSubmission: o.lastSubmission ? { at: o.lastSubmission.at, by: o.lastSubmission.by } : null,
+      tally: source.tallies ? (source.tallies[i] ?? null) : o.tally,
+      acceptedQuotaReason: o.acceptedQuotaReason,
+    })),
+    previous: source.previous,
+  };
+}
+
+/**
+ * Builds the year's rollup from the organisations' tallies and writes the summary, unless
+ * nothing changed since the last run or another run holds the lease. `bloc`: the copy an
+ * endpoint already read to authenticate its caller (the schedule reads it here).
+ */
+export async function runRollup(deps: Deps, year: number, options: { force?: boolean; bloc?: Bloc } = {}): Promise<RollupOutcome> {
+  const started = Date.now();
+  const { db, blocId } = deps;
+  const [settings, previousDoc] = await readAll(db, yearRef(db, blocId, year), rollupRef(db, blocId, year - 1));
+  const bloc = options.bloc ?? (await loadBloc(db, blocId));
+  if (!settings) throw problems.yearNotConfigured(year);
+  const orgs = (await orgsCol(db, blocId, year).get()).docs.map((d) => d.data()).filter((o) => o.inConfig);
+  const now = deps.now();
+  const reads = (options.bloc ? 2 : 3) + Math.max(orgs.length, 1);
+  const localDate = DateTime.fromJSDate(now, { zone: bloc.timeZone }).toISODate() ?? '';
+  const fingerprint = rollupFingerprint({ bloc, year: settings, orgs, previousFingerprint: previousDoc?.fingerprint ?? null, localDate });
+
+  const ref = rollupRef(db, blocId, year);
+  const holder = randomUUID();
+  const claim = await db.runTransaction(async (tx) => {
+    const current = (await tx.get(ref)).data();
+    if (!options.force && current?.fingerprint === fingerprint) return 'unchanged' as const;
+    if (current?.lease && Date.parse(current.lease.until) > now.getTime()) return 'running' as const;
+    const base: RollupDoc = current ?? { year, fingerprint: null, builtAt: null, rollupGzip: null, lease: null, summary: null };
+    tx.set(ref, { ...base, lease: { holder, until: new Date(now.getTime() + LEASE_MS).toISOString() } });
+    return 'claimed' as const;
+  });
+  if (claim !== 'claimed') {
+    logs.rollupSkipped({ blocId, year, reason: claim });
+    return { status: 'skipped', year, reads: reads + 1, reason: claim };
+  }
+
+  try {
+    const rollup = buildRollup(rollupInput({ bloc, settings, orgs, now, previous: decodeRollup(previousDoc) }));
+    const model = buildSummaryModel(rollup, reportSentences(rollup));
+    const spreadsheetId = settings.summarySpreadsheetId;
+    const written = spreadsheetId && deps.writeSummary ? await deps.writeSummary(spreadsheetId, model) : null;
+    const builtAt = deps.now().toISOString();
+    await ref.set({
+      year,
+      fingerprint,
+      builtAt,
+      rollupGzip: gzipSync(JSON.stringify(rollup)),
+      lease: null,
+      summary: spreadsheetId && written ? { spreadsheetId, writtenAt: builtAt, requests: written.requests } : null,
+    });
+    logs.rollupWritten({ blocId, year, orgs: orgs.length, reads: reads + 1, ms: Date.now() - started });
+    return { status: 'written', year, reads: reads + 1, rollup, model, sheetsRequests: written?.requests ?? 0 };
+  } catch (error) {
+    // Free the lease so the next scheduled run retries instead of waiting for it to expire.
+    await ref.set({ lease: null }, { merge: true });
+    throw error;
+  }
+}
+
+/** The latest configured year: the one being evaluated, which the schedule rolls up. */
+export async function latestYear(deps: Pick<Deps, 'db' | 'blocId'>): Promise<number | null> {
+  const years = (await yearsCol(deps.db, deps.blocId).get()).docs.map((d) => d.data().year);
+  return years.length === 0 ? null : Math.max(...years);
+}
+
+export async function scheduledRollup(deps: Deps): Promise<RollupOutcome | null> {
+  const year = await latestYear(deps);
+  return year === null ? null : runRollup(deps, year);
+}

@@ -1,0 +1,48 @@
+import type { DocumentData, FirestoreDataConverter, PartialWithFieldValue, QueryDocumentSnapshot, SetOptions, WithFieldValue } from '@google-cloud/firestore';
+import { z } from 'zod';
+import { auditSchema, blocSchema, memberIndexSchema, memberSchema, orgSchema, rollupDocSchema, submissionSchema, yearSchema } from './records.js';
+
+/**
+ * Every document is read through a converter that parses it with its zod schema (a bad
+ * document fails loudly, naming its path) and every full write is parsed too.
+ */
+interface Codec {
+  /** Model → stored fields (after parsing). */
+  encode?(data: DocumentData): DocumentData;
+  /** Stored fields → model input (before parsing). */
+  decode?(data: DocumentData): DocumentData;
+}
+
+export function zodConverter<S extends z.ZodType<DocumentData>>(schema: S, codec: Codec = {}): FirestoreDataConverter<z.output<S>> {
+  return {
+    toFirestore(model: WithFieldValue<z.output<S>> | PartialWithFieldValue<z.output<S>>, options?: SetOptions): DocumentData {
+      // A merge write carries only some fields: they are checked by the caller's types.
+      if (options !== undefined) return model;
+      const parsed = schema.safeParse(model);
+      if (!parsed.success) throw new Error(`Refusing to write an invalid document: ${z.prettifyError(parsed.error)}`);
+      return codec.encode ? codec.encode(parsed.data) : parsed.data;
+    },
+    fromFirestore(snapshot: QueryDocumentSnapshot): z.output<S> {
+      const raw = snapshot.data();
+      const parsed = schema.safeParse(codec.decode ? codec.decode(raw) : raw);
+      if (!parsed.success) throw new Error(`Invalid document ${snapshot.ref.path}: ${z.prettifyError(parsed.error)}`);
+      return parsed.data;
+    },
+  };
+}
+
+const jsonResponse: Codec = {
+  encode: (data) => ({ ...data, response: JSON.stringify(data.response ?? null) }),
+  decode: (data) => ({ ...data, response: typeof data.response === 'string' ? JSON.parse(data.response) : data.response }),
+};
+
+export const converters = {
+  bloc: zodConverter(blocSchema),
+  year: zodConverter(yearSchema),
+  org: zodConverter(orgSchema),
+  member: zodConverter(memberSchema),
+  memberIndex: zodConverter(memberIndexSchema),
+  submission: zodConverter(submissionSchema, jsonResponse),
+  audit: zodConverter(auditSchema),
+  rollup: zodConverter(rollupDocSchema),
+};

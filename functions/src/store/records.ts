@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { lastSubmissionSchema, stateChangeSchema } from '../domain/contract.js';
+import { countSchema, emailSchema, instantSchema } from '../domain/primitives.js';
+import { ORG_STATE } from '../domain/enums.js';
+import { orgTallySchema } from '../domain/tally.js';
+import { RULE_PACKS, cardNumberSchema, evaluationSchema, isoDateSchema, ruleSettingsSchema } from '../domain/schema.js';
+
+/**
+ * What each stored document holds, as zod schemas (paths are in paths.ts, parsing on read and
+ * write in converter.ts). Instants are ISO strings; absent values are null, never undefined.
+ */
+const count = countSchema;
+
+export const blocSchema = z.object({
+  name: z.string().min(1),
+  timeZone: z.string().min(1),
+  admins: z.array(emailSchema),
+  leaders: z.array(emailSchema),
+  /** The OAuth client ids whose ID tokens are accepted (token audiences). */
+  oauthClientIds: z.array(z.string().min(1)).default([]),
+});
+export type Bloc = z.infer<typeof blocSchema>;
+
+const rules = ruleSettingsSchema.shape;
+export const yearSchema = z.object({
+  year: rules.year,
+  deadline: instantSchema,
+  /** null: the default pack of the year (defaultRulePack). */
+  rulePack: z.enum(RULE_PACKS).nullable().default(null),
+  exemplaryScale: rules.exemplaryScale,
+  quotaMode: rules.quotaMode,
+  quotaPercent: rules.quotaPercent,
+  evaluationDate: isoDateSchema.nullable().default(null),
+  summarySpreadsheetId: z.string().min(1).nullable().default(null),
+});
+export type YearSettings = z.infer<typeof yearSchema>;
+
+export const orgSchema = z.object({
+  orgId: z.string().min(1),
+  name: z.string().min(1),
+  secretaries: z.array(emailSchema),
+  expectedMembers: count,
+  /** false once the organisation is no longer in the bloc config of the year (data is kept). */
+  inConfig: z.boolean().default(true),
+  state: z.enum(ORG_STATE.codes),
+  lastSubmission: lastSubmissionSchema.nullable(),
+  contentHash: z.string().nullable(),
+  /** The counts of the last accepted submission: what the rollup reads instead of members. */
+  tally: orgTallySchema.nullable(),
+  /** The admin's written reason for accepting an exceeded HTXSNV quota. */
+  acceptedQuotaReason: z.string().nullable().default(null),
+  /** An organisation's own later deadline (set when an admin reopens it), ISO instant. */
+  deadlineOverride: instantSchema.nullable().default(null),
+  stateChange: stateChangeSchema.nullable().default(null),
+  updatedAt: instantSchema,
+});
+export type Org = z.infer<typeof orgSchema>;
+
+export const memberSchema = evaluationSchema.extend({
+  /** The sheet row the member came from in the accepted submission. */
+  row: z.number().int().positive(),
+  contentHash: z.string().min(1),
+  submissionId: z.string().min(1),
+  updatedAt: instantSchema,
+});
+export type MemberDoc = z.infer<typeof memberSchema>;
+
+/** One document per org listing its stored members, so a submission diffs without reading them all. */
+export const memberIndexSchema = z.object({
+  members: z.record(z.string(), z.object({ hash: z.string().min(1), fullName: z.string(), row: z.number().int().positive() })),
+  updatedAt: instantSchema,
+});
+export type MemberIndex = z.infer<typeof memberIndexSchema>;
+
+export const submissionSchema = z.object({
+  submissionId: z.string().min(1),
+  by: emailSchema,
+  at: instantSchema,
+  dryRun: z.boolean(),
+  counts: z.record(z.string(), count),
+  contentHash: z.string().nullable(),
+  result: z.string().min(1),
+  /** The HTTP status answered. */
+  status: z.number().int(),
+  /** The JSON answer, returned again on a retry (stored as JSON text: Firestore has no nested arrays). */
+  response: z.unknown(),
+});
+export type Submission = z.infer<typeof submissionSchema>;
+
+export const AUDIT_ACTIONS = ['approve', 'lock', 'reopen', 'accept_quota', 'config'] as const;
+export const auditSchema = z.object({
+  action: z.enum(AUDIT_ACTIONS),
+  /** null for bloc- or year-wide actions (config). */
+  orgId: z.string().nullable(),
+  by: z.string().min(1),
+  at: instantSchema,
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable().default(null),
+});
+export type AuditEntry = z.infer<typeof auditSchema>;
+
+/**
+ * The year's rollup. The rollup itself is stored gzipped (bytes): with a thousand
+ * organisations its JSON would pass Firestore's 1 MiB document limit.
+ */
+export const rollupDocSchema = z.object({
+  year: z.number().int(),
+  /** Hash of everything the rollup was built from: equal → nothing to rebuild. */
+  fingerprint: z.string().nullable(),
+  builtAt: instantSchema.nullable(),
+  rollupGzip: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes').nullable(),
+  /** Held while a run builds and writes, so two scheduled runs never work at once. */
+  lease: z.object({ holder: z.string(), until: instantSchema }).nullable(),
+  summary: z.object({ spreadsheetId: z.string(), writtenAt: instantSchema, requests: z.number().int() }).nullable(),
+});
+export type RollupDoc = z.infer<typeof rollupDocSchema>;

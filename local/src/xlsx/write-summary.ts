@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import type { SummaryModel, SummaryTab } from '../../../functions/src/domain/summary-model.js';
+import { cellValue, EXCEL_CELL_LIMIT, lookOf, numberFormatOf, placeCells } from '../../../functions/src/summary-writers/render.js';
+
+/**
+ * Renders the summary model as a local .xlsx (STYLE.md §10): the same tabs in the same order,
+ * values, number formats, widths, frozen panes, merges and the look of each style.
+ *
+ * Charts: exceljs 4.4 cannot write charts, so the workbook has none and nothing stands in for
+ * them; the charts exist only in the Google Sheet. Text is written as plain string cells (shared
+ * strings): exceljs makes a formula only from a `{ formula }` object, so a user's “=cmd” stays
+ * text. Number formats read the reader's Excel locale (a Vietnamese Excel shows “4.617”).
+ */
+
+/** Excel measures a column in widths of “0”; about 7 px each in the default font. */
+export const PX_PER_CHAR = 7;
+
+const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+
+function renderTab(workbook: ExcelJS.Workbook, tab: SummaryTab): void {
+  const frozen = tab.frozenRows > 0 || tab.frozenColumns > 0;
+  const sheet = workbook.addWorksheet(tab.name, {
+    views: frozen ? [{ state: 'frozen', xSplit: tab.frozenColumns, ySplit: tab.frozenRows }] : [{ state: 'normal' }],
+  });
+  tab.columnWidths.forEach((px, i) => {
+    sheet.getColumn(i + 1).width = Math.round((px / PX_PER_CHAR) * 100) / 100;
+  });
+  tab.rows.forEach((row, r) => {
+    for (const { col, cell } of placeCells(row)) {
+      const target = sheet.getCell(r + 1, col + 1);
+      const value = cellValue(cell, EXCEL_CELL_LIMIT);
+      if (value !== null) target.value = value;
+      const number = numberFormatOf(cell);
+      if (number) target.numFmt = number.pattern;
+      const look = lookOf(cell);
+      if (look.bold || look.italic || look.fontSize !== null) {
+        target.font = {
+          ...(look.bold ? { bold: true } : {}),
+          ...(look.italic ? { italic: true } : {}),
+          ...(look.fontSize !== null ? { size: look.fontSize } : {}),
+        };
+      }
+      if (look.wrap || look.center) {
+        target.alignment = { ...(look.wrap ? { wrapText: true } : {}), ...(look.center ? { horizontal: 'center' } : {}) };
+      }
+      if (look.background !== null) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(look.background) } };
+      const span = cell.span ?? 1;
+      if (span > 1) sheet.mergeCells(r + 1, col + 1, r + 1, col + span);
+    }
+  });
+}
+
+export function summaryWorkbook(model: SummaryModel): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.title = model.title;
+  workbook.creator = 'danh-gia-dang-vien';
+  for (const tab of model.tabs) renderTab(workbook, tab);
+  return workbook;
+}
+
+export async function summaryXlsxBuffer(model: SummaryModel): Promise<Buffer> {
+  return Buffer.from(await summaryWorkbook(model).xlsx.writeBuffer());
+}
+
+export async function writeSummaryXlsx(model: SummaryModel, filePath: string): Promise<void> {
+  await summaryWorkbook(model).xlsx.writeFile(filePath);
+}

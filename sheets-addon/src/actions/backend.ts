@@ -1,0 +1,34 @@
+import { postJson, type ApiResult } from '../server/client.js';
+import { failureText, type FailureText } from '../server/messages.js';
+import { statusAnswerSchema, submitAnswerSchema, type StatusAnswer, type SubmitAnswer } from '../domain.js';
+import { identityToken, serverUrl, urlFetchTransport } from '../apps-script/http.js';
+
+/** The two calls the secretary's actions make, each ONE UrlFetchApp request (plus retries). */
+export const NO_SERVER: FailureText = {
+  title: 'Chưa cài đặt địa chỉ máy chủ',
+  text: 'Tiện ích chưa biết địa chỉ máy chủ của Đảng ủy Khối nên chưa gửi hoặc tải được dữ liệu. Hãy báo quản trị viên dùng mục “Cài đặt địa chỉ máy chủ”. Việc kiểm tra dữ liệu vẫn dùng được.',
+};
+
+export type Called<T> = ApiResult<T> | { readonly ok: false; readonly failure: null };
+
+export function fetchStatus(year?: number, base: string | null = serverUrl()): Called<StatusAnswer> {
+  if (base === null) return { ok: false, failure: null };
+  return postJson(urlFetchTransport, { url: `${base}/status`, body: year === undefined ? {} : { year }, token: identityToken() }, statusAnswerSchema);
+}
+
+export interface SubmitBody {
+  readonly year: number;
+  readonly orgId: string;
+  readonly submissionId: string;
+  readonly sheet: { readonly name: string; readonly startRow: 1; readonly values: unknown };
+}
+
+export function sendSubmission(body: SubmitBody): Called<SubmitAnswer> {
+  const base = serverUrl();
+  if (base === null) return { ok: false, failure: null };
+  return postJson(urlFetchTransport, { url: `${base}/submit`, body, token: identityToken() }, submitAnswerSchema);
+}
+
+export function describeFailure(failure: Called<unknown> & { ok: false }): FailureText {
+  return failure.failure === null ? NO_SERVER : failureText(failure.failure);
+}

@@ -1,0 +1,77 @@
+import { ruleHelp, templateColumns, TEMPLATE_DATA_ROWS, type ColumnRule } from '../sheet/template.js';
+import { KEYS, targetFromStatus, targetSchema, type Target } from '../sheet/target.js';
+import { documentStore, readJson } from '../apps-script/properties.js';
+import { COLOURS, evaluationSheetName } from '../sidebar-model/labels.js';
+import type { Notice } from '../sidebar-model/sidebar-state.js';
+import { chooseTarget } from './choose.js';
+import { rememberTarget } from './context.js';
+
+/**
+ * “Tạo bảng đánh giá”: a new sheet with the template header (frozen, protected, a note on
+ * every header, widths) and dropdowns built from the validator's own lists, remembered as the
+ * chosen organisation's sheet for the year.
+ */
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function validation(header: string, rule: ColumnRule): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(ruleHelp(header, rule));
+  return rule.type === 'list' ? builder.requireValueInList([...rule.values], true).build() : builder.requireNumberBetween(rule.min, rule.max).build();
+}
+
+export function applyTemplate(sheet: Sheet, exemplaryScale: readonly string[]): void {
+  const columns = templateColumns(exemplaryScale);
+  const n = columns.length;
+  if (sheet.getMaxColumns() < n) sheet.insertColumnsAfter(sheet.getMaxColumns(), n - sheet.getMaxColumns());
+  const header = sheet.getRange(1, 1, 1, n);
+  header.setValues([columns.map((c) => c.header)]);
+  header.setNotes([columns.map((c) => c.note)]);
+  header.setBackgrounds([columns.map((_, i) => (i === n - 1 ? COLOURS.statusHeader : COLOURS.header))]);
+  header.setFontWeight('bold').setWrap(true).setVerticalAlignment('middle');
+  sheet.setFrozenRows(1);
+  columns.forEach((c, i) => sheet.setColumnWidth(i + 1, c.width));
+  const rules = columns.map((c) => (c.rule ? validation(c.header, c.rule) : null));
+  const dataRows = Math.min(TEMPLATE_DATA_ROWS, sheet.getMaxRows() - 1);
+  sheet.getRange(2, 1, dataRows, n).setDataValidations(Array.from({ length: dataRows }, () => rules));
+  header.protect().setDescription('Dòng tiêu đề của mẫu đánh giá: tiện ích tìm cột theo tên, đừng đổi tên cột.').setWarningOnly(true);
+}
+
+function sheetFor(spreadsheet: Spreadsheet, target: Target): Sheet | 'exists' {
+  const plain = evaluationSheetName(target.year);
+  const candidates = [plain, `${plain} – ${target.orgName}`.slice(0, 90)];
+  for (const name of candidates) {
+    const existing = spreadsheet.getSheetByName(name);
+    if (!existing) return spreadsheet.insertSheet(name);
+    const bound = readJson(documentStore(), KEYS.target(existing.getSheetId()), targetSchema);
+    if (bound && bound.orgId === target.orgId && bound.year === target.year) {
+      existing.activate();
+      return 'exists';
+    }
+  }
+  for (let i = 2; ; i++) {
+    const name = `${candidates[1]} (${i})`;
+    if (!spreadsheet.getSheetByName(name)) return spreadsheet.insertSheet(name);
+  }
+}
+
+export function createEvaluationSheet(ui: GoogleAppsScript.Base.Ui): Notice {
+  const choice = chooseTarget(ui);
+  if (choice.kind === 'cancelled') return { kind: 'info', title: 'Đã hủy', text: 'Chưa tạo trang tính nào.' };
+  if (choice.kind === 'failed') return { kind: 'error', ...choice.text };
+  const target = targetFromStatus(choice.status, choice.org);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = sheetFor(spreadsheet, target);
+  if (sheet === 'exists') {
+    return { kind: 'info', title: 'Trang tính đã có', text: `${target.orgName} đã có trang tính đánh giá năm ${target.year} trong tệp này; tiện ích đã mở trang tính đó.` };
+  }
+  applyTemplate(sheet, choice.status.settings.exemplaryScale);
+  rememberTarget(sheet, target);
+  sheet.activate();
+  return {
+    kind: 'success',
+    title: 'Đã tạo bảng đánh giá',
+    text:
+      `Đã tạo trang tính “${sheet.getName()}” cho ${target.orgName}, năm ${target.year} (${choice.status.settings.rulePackTitle}). ` +
+      `Hãy nhập mỗi đảng viên một dòng, bắt đầu từ dòng 2, rồi chọn “Kiểm tra dữ liệu”. Hạn nộp: ${target.deadlineText}.`,
+  };
+}

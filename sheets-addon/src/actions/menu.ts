@@ -1,0 +1,61 @@
+import { MENU_ITEMS } from '../sidebar-model/labels.js';
+import type { Notice, SidebarState } from '../sidebar-model/sidebar-state.js';
+import { runCheck } from './check.js';
+import { createEvaluationSheet } from './create-sheet.js';
+import { activeContext } from './context.js';
+import { setServerUrl } from './server-url.js';
+import { buildState, refreshedState, showSidebar } from './sidebar.js';
+import { runSubmit } from './submit.js';
+
+/**
+ * The menu and what each item does. Apps Script calls the globals declared in index.ts,
+ * which call these; the sidebar's buttons call the sidebar* functions via google.script.run.
+ */
+export function onOpen(): void {
+  // No other service here: in AuthMode.NONE (before the add-on is authorised) only the menu may be built.
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(MENU_ITEMS.sidebar, 'menuOpenSidebar')
+    .addItem(MENU_ITEMS.create, 'menuCreateSheet')
+    .addItem(MENU_ITEMS.check, 'menuCheck')
+    .addItem(MENU_ITEMS.submit, 'menuSubmit')
+    .addSeparator()
+    .addItem(MENU_ITEMS.serverUrl, 'menuSetServerUrl')
+    .addToUi();
+}
+
+function alertNotice(notice: Notice): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(notice.title, notice.text, ui.ButtonSet.OK);
+}
+
+export function menuOpenSidebar(): void {
+  showSidebar(refreshedState());
+}
+
+export function menuCreateSheet(): void {
+  const notice = createEvaluationSheet(SpreadsheetApp.getUi());
+  if (notice.kind === 'error') alertNotice(notice);
+  showSidebar(buildState(activeContext(), notice, null));
+}
+
+export function menuCheck(): void {
+  const state = runCheck();
+  if (state.notice) SpreadsheetApp.getActiveSpreadsheet().toast(state.notice.text, state.notice.title, 10);
+  showSidebar(state);
+}
+
+export function menuSubmit(): void {
+  const outcome = runSubmit(SpreadsheetApp.getUi());
+  alertNotice(outcome.notice);
+  showSidebar(outcome.state);
+}
+
+export function menuSetServerUrl(): void {
+  alertNotice(setServerUrl(SpreadsheetApp.getUi()));
+}
+
+export const sidebarState = (): SidebarState => buildState(activeContext(), null, null);
+export const sidebarRefresh = (): SidebarState => refreshedState();
+export const sidebarCheck = (): SidebarState => runCheck();
+export const sidebarSubmit = (): SidebarState => runSubmit(SpreadsheetApp.getUi()).state;

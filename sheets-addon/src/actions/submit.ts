@@ -1,0 +1,86 @@
+import { targetFromStatus, type Target } from '../sheet/target.js';
+import { acceptedStatuses, placeStatusColumn, rejectedStatuses } from '../sheet/status-column.js';
+import { validateSheet } from '../domain.js';
+import type { Issue, SubmitAnswer } from '../domain.js';
+import { paintSheet, readValues } from '../apps-script/sheet-io.js';
+import type { ReceiptResult } from '../sidebar-model/labels.js';
+import type { Notice, SidebarState } from '../sidebar-model/sidebar-state.js';
+
+import { describeFailure, NO_SERVER, sendSubmission } from './backend.js';
+import { NOT_AN_EVALUATION_SHEET } from './check.js';
+import { chooseTarget } from './choose.js';
+import { activeContext, formatInstant, rememberTarget, type SheetContext } from './context.js';
+import { acceptedNotice, localErrorsNotice, recordReceipt } from './receipts.js';
+import { buildState } from './sidebar.js';
+import { serverUrl } from '../apps-script/http.js';
+
+/**
+ * “Gửi dữ liệu”: ONE read of the sheet, the shared validator first (a sheet with errors is
+ * marked and not sent), then ONE request with a submission id made once per click — retries
+ * of that request reuse it — and the answer written back in one batch: per-row status,
+ * marks, a receipt in “Nhật ký gửi”, and the organisation's new state.
+ */
+export interface SubmitOutcome {
+  readonly state: SidebarState;
+  /** For the menu: what to show in an alert. */
+  readonly notice: Notice;
+}
+
+function resolveTarget(ctx: SheetContext, ui: GoogleAppsScript.Base.Ui): Target | Notice {
+  if (ctx.target) return ctx.target;
+  const choice = chooseTarget(ui);
+  if (choice.kind === 'cancelled') return { kind: 'info', title: 'Đã hủy', text: 'Chưa gửi dữ liệu.' };
+  if (choice.kind === 'failed') return { kind: 'error', ...choice.text };
+  const target = targetFromStatus(choice.status, choice.org);
+  rememberTarget(ctx.sheet, target);
+  return target;
+}
+
+const listedRows = (local: ReturnType<typeof validateSheet>): number[] =>
+  [...local.rows.map((r) => r.row), ...local.rejectedRows].sort((a, b) => a - b);
+
+export function runSubmit(ui: GoogleAppsScript.Base.Ui): SubmitOutcome {
+  const first = activeContext();
+  const done = (ctx: SheetContext, notice: Notice, issues: readonly Issue[] | null = null): SubmitOutcome => ({ state: buildState(ctx, notice, issues), notice });
+  if (first.isLogSheet) return done(first, NOT_AN_EVALUATION_SHEET);
+  if (serverUrl() === null) return done(first, { kind: 'error', ...NO_SERVER });
+  const target = resolveTarget(first, ui);
+  if (!('orgId' in target)) return done(first, target);
+  const ctx = first.target ? first : activeContext();
+
+  const values = readValues(ctx.sheet, ctx.timeZone);
+  const local = validateSheet(values, ctx.settings);
+  if (!local.ok) {
+    paintSheet(ctx.sheet, { values, issues: local.issues, headerRow: local.headerRow });
+    return done(ctx, localErrorsNotice(local.errorCount), local.issues);
+  }
+  const headerRow = local.headerRow ?? 1;
+  const statusIndex = placeStatusColumn(values[headerRow - 1] ?? [], Math.max(0, ...values.map((line) => line.length)));
+  const submissionId = Utilities.getUuid();
+  const reply = sendSubmission({ year: target.year, orgId: target.orgId, submissionId, sheet: { name: ctx.sheet.getName(), startRow: 1, values } });
+  const receipt = (result: ReceiptResult, counts: Partial<SubmitAnswer['counts']> | null, note: string, atIso = new Date().toISOString()) =>
+    recordReceipt(ctx.spreadsheet, { atText: formatInstant(atIso, ctx.timeZone), year: target.year, orgName: target.orgName, submissionId, result, counts, by: Session.getActiveUser().getEmail(), note });
+
+  if (reply.ok) {
+    const answer = reply.data;
+    paintSheet(ctx.sheet, { values, issues: answer.issues, headerRow, status: { index: statusIndex, headerRow, statuses: acceptedStatuses(answer.rows) } });
+    const updated: Target = { ...target, state: answer.state, canSubmit: true, lockMessage: null, lastSubmission: { at: answer.receivedAt, by: Session.getActiveUser().getEmail(), submissionId } };
+    rememberTarget(ctx.sheet, updated);
+    const notice = acceptedNotice(answer);
+    receipt(answer.result, answer.counts, reply.attempts > 1 ? `Gửi thành công ở lần thử thứ ${reply.attempts}.` : '', answer.receivedAt);
+    return done(activeContext(), notice, answer.issues);
+  }
+  const text = describeFailure(reply);
+  const failure = reply.failure;
+  const body = failure?.kind === 'http' ? failure.body : null;
+  if (failure?.kind === 'http' && failure.status === 422) {
+    const issues = body?.issues ?? local.issues;
+    const rejected = (body?.rows ?? []).map((r) => r.row);
+    paintSheet(ctx.sheet, { values, issues, headerRow, status: { index: statusIndex, headerRow, statuses: rejectedStatuses(listedRows(local), rejected) } });
+    receipt('rejected', body?.counts ? { listed: body.counts.listed, rejected: body.counts.rejected, warnings: body.counts.warnings } : null, body?.error.message ?? '');
+    return done(ctx, { kind: 'error', ...text }, issues);
+  }
+  if (body?.lock !== undefined) rememberTarget(ctx.sheet, { ...target, canSubmit: false, lockMessage: body.error.message });
+  receipt(failure?.kind === 'http' && failure.status < 500 ? 'refused' : 'failed', null, `${text.title}. ${body?.error.message ?? ''}`.trim());
+  return done(activeContext(), { kind: 'error', ...text });
+}

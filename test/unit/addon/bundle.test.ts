@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { sidebarStateSchema } from '../../../sheets-addon/src/sidebar-model/sidebar-state.js';
+import { COLOURS } from '../../../sheets-addon/src/sidebar-model/labels.js';
+import { MARK_PREFIX } from '../../../sheets-addon/src/sheet/marks.js';
+import { ADDON_DIST, AppsScriptEnvironment, cellAt, columnValues, serviceCallCounts, sidebarJson } from '../../support/addon/apps-script-fakes.js';
+import { validateSheet } from '../../../functions/src/domain/validate.js';
+import { problems } from '../../../functions/src/domain/problems.js';
+import { problemBody } from '../../../functions/src/http/wrap.js';
+import { grid, validRows, type RowSpec } from '../../fixtures/sheet-grid.js';
+
+/** The BUILT dist/Code.js in a vm with Apps Script fakes, offline (no transport). */
+const SHEET = 'Trang tính1';
+let env: AppsScriptEnvironment;
+beforeEach(() => {
+  env = new AppsScriptEnvironment({ user: 'bithu.a@a.vn', identityToken: 'unused-offline' });
+});
+
+const lastSidebar = () => {
+  const sidebars = env.uiLog().sidebars;
+  return sidebarStateSchema.parse(sidebarJson(sidebars[sidebars.length - 1]?.html ?? ''));
+};
+
+describe('the bundle', () => {
+  it('declares a top-level function for every entry, refers to no Node module, and asks only the five scopes', () => {
+    const code = readFileSync(join(ADDON_DIST, 'Code.js'), 'utf8');
+    for (const name of ['onOpen', 'onInstall', 'menuCreateSheet', 'menuCheck', 'menuSubmit', 'menuSetServerUrl', 'menuOpenSidebar', 'sidebarCheck', 'sidebarSubmit', 'sidebarRefresh', 'sidebarState', 'selectCell']) {
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    }
+    expect(code).not.toMatch(/\brequire\(|node:/);
+    const manifest: unknown = JSON.parse(readFileSync(join(ADDON_DIST, 'appsscript.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      runtimeVersion: 'V8',
+      oauthScopes: [
+        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        'https://www.googleapis.com/auth/script.external_request',
+        'https://www.googleapis.com/auth/script.container.ui',
+        'openid',
+        'https://www.googleapis.com/auth/userinfo.email',
+      ],
+    });
+  });
+
+  it('onOpen builds the “Đánh giá đảng viên” menu and touches nothing else (AuthMode.NONE)', async () => {
+    env.run('onOpen', { authMode: 'NONE' });
+    expect(env.uiLog().menus).toEqual([
+      {
+        title: 'Đánh giá đảng viên',
+        items: [
+          { caption: 'Mở bảng điều khiển', functionName: 'menuOpenSidebar' },
+          { caption: 'Tạo bảng đánh giá', functionName: 'menuCreateSheet' },
+          { caption: 'Kiểm tra dữ liệu', functionName: 'menuCheck' },
+          { caption: 'Gửi dữ liệu', functionName: 'menuSubmit' },
+          { caption: '---', functionName: '' },
+          { caption: 'Cài đặt địa chỉ máy chủ', functionName: 'menuSetServerUrl' },
+        ],
+      },
+    ]);
+    expect((await serviceCallCounts(env)).byMethod).toEqual({ 'SpreadsheetApp.getUi': 1, 'Ui.createAddonMenu': 1 });
+  });
+});
+
+describe('Kiểm tra dữ liệu, offline', () => {
+  const badRows = (): RowSpec[] => {
+    const rows = validRows(4);
+    rows[0] = { ...rows[0], 'Xếp loại': 'Giỏi' }; // row 2, column L
+    rows[2] = { ...rows[2], 'Số thẻ đảng viên': '', 'Giới tính': 'Khác' }; // row 4, columns C and E
+    return rows;
+  };
+
+  it('marks exactly the bad cells with a note, lists them in the sidebar, then clears them once fixed', () => {
+    env.edit(SHEET, 'A1', grid(badRows()));
+    env.run('menuCheck');
+    const snap = env.snapshot(SHEET);
+    if (!snap) throw new Error('no sheet');
+    const marked = snap.backgrounds.flatMap((line, r) => line.flatMap((fill, c) => (fill === COLOURS.error ? [`${r + 1}:${c}`] : [])));
+    expect(marked).toEqual(['2:11', '4:2', '4:4']);
+    expect(cellAt(snap, 'L2').note).toBe(`${MARK_PREFIX.error}Giá trị “Giỏi” không hợp lệ. Hãy chọn một trong: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ, Không xếp loại.`);
+    expect(cellAt(snap, 'C4').note).toBe(`${MARK_PREFIX.error}Chưa nhập “Số thẻ đảng viên”. Đây là thông tin bắt buộc.`);
+    const state = lastSidebar();
+    expect(state.notice).toMatchObject({ kind: 'error', title: 'Có 3 lỗi' });
+    expect(state.issues?.list.map((i) => [i.row, i.columnIndex])).toEqual([[2, 11], [4, 2], [4, 4]]);
+    expect(env.uiLog().toasts.at(-1)?.title).toBe('Có 3 lỗi');
+
+    env.edit(SHEET, 'A1', grid(validRows(4)));
+    env.run('menuCheck');
+    const fixed = env.snapshot(SHEET);
+    expect(fixed?.backgrounds.flat().every((fill) => fill === '#ffffff')).toBe(true);
+    expect(fixed?.notes.flat().every((note) => note === '')).toBe(true);
+    expect(lastSidebar().notice).toMatchObject({ kind: 'success', title: 'Không có lỗi' });
+  });
+
+  it('reads Date cells as their day in the spreadsheet time zone', () => {
+    const values: unknown[][] = grid(validRows(2));
+    values[1]![5] = new Date(Date.UTC(2010, 1, 2, 17)); // “03/02/2010” typed in a Vietnam-time sheet
+    values[2]![3] = new Date(Date.UTC(1899, 11, 29, 17)); // a time-only cell: day 30/12/1899 → invalid birth date
+    env.edit(SHEET, 'A1', values);
+    env.run('menuCheck');
+    expect(lastSidebar().issues?.list.map((i) => i.message)).toEqual([
+      'Dòng 3, cột “Ngày sinh”: Ngày sinh “30/12/1899” không hợp lệ. Hãy nhập ngày/tháng/năm (15/03/1985) hoặc năm sinh (1985).',
+    ]);
+  });
+
+  it('the sidebar’s “Kiểm tra dữ liệu” button gets the same result as its state', () => {
+    env.edit(SHEET, 'A1', grid(badRows()));
+    const state = sidebarStateSchema.parse(env.run('sidebarCheck'));
+    expect(state.issues).toMatchObject({ errors: 3, warnings: 0, more: 0 });
+    expect(env.uiLog().sidebars).toEqual([]);
+  });
+
+  it('jumps to the cell of an issue clicked in the sidebar', () => {
+    env.edit(SHEET, 'A1', grid(badRows()));
+    env.run('selectCell', SHEET, 4, 2);
+    expect(env.activeRange()).toEqual({ sheet: SHEET, a1: 'C4' });
+  });
+
+  it('the number of spreadsheet calls does not grow with rows (100 vs 500)', async () => {
+    const measure = async (n: number) => {
+      const fresh = new AppsScriptEnvironment({ user: 'a@b.vn', identityToken: 'x' });
+      const rows = validRows(n);
+      rows[n - 1] = { ...rows[n - 1], 'Xếp loại': 'Giỏi' };
+      fresh.edit(SHEET, 'A1', grid(rows));
+      fresh.resetCalls();
+      fresh.run('menuCheck');
+      return serviceCallCounts(fresh);
+    };
+    const [small, large] = [await measure(100), await measure(500)];
+    expect(large).toEqual(small);
+    expect(small.urlFetch).toBe(0);
+    expect(small.byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setBackgrounds': 1, 'Range.setNotes': 1 });
+  });
+});
+
+describe('without a server', () => {
+  it('Gửi dữ liệu says the admin must set the server address and sends nothing', () => {
+    env.edit(SHEET, 'A1', grid(validRows(2)));
+    env.run('menuSubmit');
+    expect(env.uiLog().alerts).toEqual([
+      { title: 'Chưa cài đặt địa chỉ máy chủ', text: expect.stringContaining('Hãy báo quản trị viên dùng mục “Cài đặt địa chỉ máy chủ”') },
+    ]);
+    expect(env.fetchLog()).toEqual([]);
+  });
+
+  it('the sidebar page carries its script and a state the shared schema accepts', () => {
+    env.run('menuOpenSidebar');
+    const html = env.uiLog().sidebars[0]?.html ?? '';
+    const script = /<script>\n([\s\S]*)\n<\/script>/.exec(html)?.[1] ?? '';
+    expect(script).toContain('google.script.run');
+    expect(() => new vm.Script(script)).not.toThrow(); // the inlined sidebar bundle is valid JavaScript
+    expect(lastSidebar()).toEqual({ sheetName: SHEET, serverConfigured: false, target: null, notice: null, issues: null });
+  });
+});
+
+describe('answers the server may give (replies scripted on the fake UrlFetchApp)', () => {
+  const bind = () => {
+    env.setScriptProperty('SERVER_URL', 'https://khoi.example');
+    const target = {
+      year: 2025, orgId: 'cb-a', orgName: 'Chi bộ Công ty A', expectedMembers: 3, blocName: 'Đảng bộ Khối', timeZone: 'Asia/Ho_Chi_Minh',
+      state: 'not_submitted', deadline: '2099-01-15T10:00:00.000Z', deadlineText: '17:00 ngày 15/01/2099', canSubmit: true, lockMessage: null, lastSubmission: null,
+    };
+    env.documentProps.setProperty('target:0', JSON.stringify(target));
+    env.edit(SHEET, 'A1', grid(validRows(3)));
+  };
+
+  it('422 (the server found errors the offline check did not): marks, “Bị từ chối” / “Chưa ghi nhận”, a receipt', () => {
+    bind();
+    const rows = validRows(3);
+    rows[1] = { ...rows[1], 'Xếp loại': 'Giỏi' };
+    const server = validateSheet(grid(rows), { year: 2025 });
+    const body = problemBody(problems.validationFailed(server.errorCount, {
+      counts: { listed: server.listed, rejected: server.rejectedRows.length, errors: server.errorCount, warnings: server.warningCount },
+      rows: server.rejectedRows.map((row) => ({ row, cardNumber: null, status: 'rejected' })),
+      issues: server.issues,
+      issuesTruncated: false,
+    }));
+    env.failNextFetch({ kind: 'reply', status: 422, body: JSON.stringify(body) });
+    env.run('menuSubmit');
+    expect(env.uiLog().alerts.at(-1)?.title).toBe('Bảng còn lỗi');
+    const snap = env.snapshot(SHEET);
+    if (!snap) throw new Error('no sheet');
+    expect(columnValues(snap, 23)).toEqual(['Trạng thái', 'Chưa ghi nhận', 'Bị từ chối', 'Chưa ghi nhận']);
+    expect(cellAt(snap, 'L3').background).toBe(COLOURS.error);
+    expect(env.snapshot('Nhật ký gửi')?.values[1]?.slice(4, 6)).toEqual(['Bị từ chối (bảng có lỗi)', 3]);
+  });
+
+  it('5xx every time: four attempts with backoff, the same submission id, then a Vietnamese message', () => {
+    bind();
+    const down = { kind: 'reply', status: 503, body: '<html>Service Unavailable</html>' } as const;
+    env.failNextFetch(down, down, down, down);
+    env.run('menuSubmit');
+    const ids = env.fetchLog().map((f) => JSON.stringify(f.body).match(/"submissionId":"([^"]+)"/)?.[1]);
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(1);
+    expect(env.sleeps()).toEqual([1_000, 2_000, 4_000]);
+    expect(env.uiLog().alerts.at(-1)).toEqual({
+      title: 'Máy chủ đang gặp sự cố',
+      text: 'Dữ liệu chưa được ghi nhận. Máy chủ báo lỗi (mã 503). Đã thử 4 lần. Hãy thử lại sau ít phút.',
+    });
+    expect(env.snapshot('Nhật ký gửi')?.values[1]?.[4]).toBe('Chưa gửi được');
+    expect(env.snapshot(SHEET)?.values[0]).toHaveLength(22);
+  });
+});

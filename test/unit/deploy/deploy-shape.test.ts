@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+/**
+ * What `firebase deploy` would read, checked offline: the BUILT functions module, each export's
+ * endpoint metadata (trigger, region, schedule, time zone, invoker) and the declared params.
+ */
+const FUNCTIONS_DIR = resolve(import.meta.dirname, '../../../functions');
+const endpointSchema = z.object({
+  platform: z.literal('gcfv2'),
+  region: z.array(z.string()),
+  httpsTrigger: z.object({ invoker: z.array(z.string()) }).optional(),
+  scheduleTrigger: z.object({ schedule: z.string(), timeZone: z.string(), retryConfig: z.object({ retryCount: z.number() }) }).optional(),
+  // An unset option is firebase-functions' ResetValue object.
+  timeoutSeconds: z.union([z.number(), z.object({})]).nullable(),
+});
+let endpoints: Record<string, z.infer<typeof endpointSchema>> = {};
+let params: string[] = [];
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', FUNCTIONS_DIR], { stdio: 'inherit' });
+  const built: Record<string, unknown> = await import(pathToFileURL(resolve(FUNCTIONS_DIR, 'lib/index.js')).href);
+  endpoints = Object.fromEntries(
+    Object.entries(built).map(([name, fn]) => [name, endpointSchema.parse(typeof fn === 'function' ? Reflect.get(fn, '__endpoint') : null)]),
+  );
+  const declared: unknown = (await import('firebase-functions/params')).declaredParams;
+  params = z.array(z.object({ name: z.string() })).parse(declared).map((p) => p.name);
+}, 120_000);
+
+describe('deployed shape of the functions', () => {
+  it('exports exactly the five functions, all in asia-southeast1', () => {
+    expect(Object.keys(endpoints).sort()).toEqual(['orgAction', 'rollupSchedule', 'runRollup', 'status', 'submit']);
+    for (const endpoint of Object.values(endpoints)) expect(endpoint.region).toEqual(['asia-southeast1']);
+  });
+
+  it('HTTP functions are publicly invocable (they verify the Google ID token themselves)', () => {
+    for (const name of ['submit', 'status', 'orgAction', 'runRollup']) {
+      expect([name, endpoints[name]?.httpsTrigger?.invoker]).toEqual([name, ['public']]);
+    }
+    expect(endpoints.submit?.timeoutSeconds).toBe(120);
+  });
+
+  it('the rollup runs hourly from 07:00 to 22:00 bloc time, retried twice', () => {
+    expect(endpoints.rollupSchedule?.scheduleTrigger).toEqual({ schedule: '0 7-22 * * *', timeZone: 'Asia/Ho_Chi_Minh', retryConfig: { retryCount: 2 } });
+    expect(endpoints.rollupSchedule?.httpsTrigger).toBeUndefined();
+  });
+
+  it('declares BLOC_ID as a deploy parameter', () => {
+    expect(params).toContain('BLOC_ID');
+  });
+});

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COMMENDATION, DISCIPLINE, EDUCATION, ORG_STATE, PLEDGE_RESULT, POLITICAL_THEORY, RATING, RESIDENCE_FEEDBACK, UNRATED_REASON } from '../../../functions/src/domain/enums.js';
+import { buildRollup, type RollupOrgInput } from '../../../functions/src/domain/rollup.js';
+import type { Evaluation } from '../../../functions/src/domain/schema.js';
+import { tallyOrganisation } from '../../../functions/src/domain/tally.js';
+import { blocInput } from '../../fixtures/bloc.js';
+import { makeEvaluation, SCALE } from '../../fixtures/evaluations.js';
+
+/**
+ * Tally each organisation, roll the tallies up, and the totals equal a count made directly
+ * over the raw rows of the submitted organisations (written here without the domain code).
+ */
+const DEADLINE_MS = Date.parse('2025-01-15T17:00:00+07:00');
+const nullable = <T>(values: readonly T[]) => fc.constantFrom<T | null>(null, ...values);
+
+const evaluationArb: fc.Arbitrary<Evaluation> = fc
+  .record({
+    cardNumber: fc.constantFrom('A1', 'A2', 'a2', 'B-3', 'C.4', 'D5', 'E6', 'F7'),
+    isLeader: fc.boolean(),
+    gender: nullable(['male', 'female'] as const),
+    rating: fc.constantFrom(...RATING.codes),
+    unratedReason: nullable(UNRATED_REASON.codes),
+    exemplary: fc.constantFrom(...SCALE),
+    education: nullable(EDUCATION.codes),
+    politicalTheory: nullable(POLITICAL_THEORY.codes),
+    residenceFeedback: nullable(RESIDENCE_FEEDBACK.codes),
+    studiedResolution: nullable([true, false]),
+    pledge: nullable(['', '   ', 'Tiết kiệm, chống lãng phí']),
+    pledgeResult: nullable(PLEDGE_RESULT.codes),
+    discipline: nullable(DISCIPLINE.codes),
+    commendation: nullable(COMMENDATION.codes),
+  })
+  .map((fields) => makeEvaluation(fields));
+
+const orgArb = fc.record({
+  state: fc.constantFrom(...ORG_STATE.codes),
+  members: fc.array(evaluationArb, { maxLength: 12 }),
+  /** Minutes from the deadline of the last submission. */
+  minutes: fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 }),
+});
+
+function directCount(orgs: readonly { state: string; members: readonly Evaluation[] }[]) {
+  const zero = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
+  const c = {
+    listed: 0, female: 0, leaders: 0, classified: 0, notClassified: 0,
+    notClassifiedByReason: zero(['new_member', 'exempt', 'suspended', 'absent']),
+    levels: zero(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']),
+    exemplary: { leader: zero(SCALE), nonLeader: zero(SCALE) },
+    education: { filled: 0, universityPlus: 0 },
+    politicalTheory: { filled: 0, intermediatePlus: 0 },
+    residence: zero(['good', 'not_good', 'not_applicable', 'missing']),
+    studiedResolution: 0,
+    pledge: { registered: 0, completed: 0 },
+    discipline: zero(['reprimand', 'warning', 'dismissal', 'expulsion']),
+    commendation: zero(['grassroots', 'bloc', 'province', 'central']),
+    commendedLeaders: 0,
+  };
+  const inc = (record: Record<string, number>, key: string) => {
+    record[key] = (record[key] ?? 0) + 1;
+  };
+  for (const org of orgs) {
+    if (org.state === 'not_submitted') continue;
+    for (const m of org.members) {
+      c.listed++;
+      if (m.gender === 'female') c.female++;
+      if (m.isLeader) c.leaders++;
+      if (m.rating === 'KXL') {
+        c.notClassified++;
+        if (m.unratedReason) inc(c.notClassifiedByReason, m.unratedReason);
+      } else {
+        c.classified++;
+        inc(c.levels, m.rating);
+      }
+      inc(m.isLeader ? c.exemplary.leader : c.exemplary.nonLeader, m.exemplary);
+      if (m.education) c.education.filled++;
+      if (m.education === 'bachelor' || m.education === 'master' || m.education === 'doctorate') c.education.universityPlus++;
+      if (m.politicalTheory) c.politicalTheory.filled++;
+      if (['intermediate', 'advanced', 'bachelor'].includes(m.politicalTheory ?? '')) c.politicalTheory.intermediatePlus++;
+      inc(c.residence, m.residenceFeedback ?? 'missing');
+      if (m.studiedResolution) c.studiedResolution++;
+      if ((m.pledge ?? '').trim().length > 0) {
+        c.pledge.registered++;
+        if (m.pledgeResult === 'completed') c.pledge.completed++;
+      }
+      if (m.discipline && m.discipline !== 'none') inc(c.discipline, m.discipline);
+      if (m.commendation && m.commendation !== 'none') {
+        inc(c.commendation, m.commendation);
+        if (m.isLeader) c.commendedLeaders++;
+      }
+    }
+  }
+  return c;
+}
+
+describe('tally per organisation, then roll up = count the raw rows', () => {
+  it('holds for random organisations', () => {
+    fc.assert(
+      fc.property(fc.array(orgArb, { maxLength: 6 }), (orgs) => {
+        const inputs: RollupOrgInput[] = orgs.map((org, i) => ({
+          orgId: `org-${i}`,
+          name: `Chi bộ ${i}`,
+          state: org.state,
+          expectedMembers: null,
+          lastSubmission: { at: new Date(DEADLINE_MS + org.minutes * 60_000).toISOString(), by: `${i}@example.vn` },
+          tally: tallyOrganisation(org.members, SCALE),
+        }));
+        const r = buildRollup(blocInput({ orgs: inputs, previous: null }));
+        const expected = directCount(orgs);
+        expect(r.totals).toEqual(expected);
+
+        // Submission table.
+        const submitted = orgs.filter((o) => o.state !== 'not_submitted');
+        expect(r.submission.submitted).toBe(submitted.length);
+        expect(r.submission.late).toBe(submitted.filter((o) => o.minutes > 0).length);
+        expect(r.submission.onTime + r.submission.late + r.submission.missing).toBe(orgs.length);
+        expect(r.overdue).toHaveLength(orgs.length - submitted.length + r.submission.late);
+
+        // Duplicate cards: same card (ignoring case) in two or more submitted organisations.
+        const owners = new Map<string, Set<number>>();
+        orgs.forEach((org, i) => {
+          if (org.state === 'not_submitted') return;
+          for (const m of org.members) owners.set(m.cardNumber.toUpperCase(), (owners.get(m.cardNumber.toUpperCase()) ?? new Set()).add(i));
+        });
+        const duplicated = [...owners.entries()].filter(([, set]) => set.size >= 2);
+        expect(r.duplicateCards.map((d) => d.cardNumber.toUpperCase()).sort()).toEqual(duplicated.map(([card]) => card).sort());
+        for (const d of r.duplicateCards) {
+          expect(d.orgIds).toEqual([...(owners.get(d.cardNumber.toUpperCase()) ?? [])].map((i) => `org-${i}`));
+        }
+
+        // Shares of one distribution: each within 0,1 of the exact share, adding up to 100.
+        const levels = Object.values(r.derived.levels);
+        if (expected.classified === 0) expect(levels).toEqual([null, null, null, null]);
+        else {
+          expect(levels.reduce<number>((s, p) => s + (p ?? 0), 0)).toBeCloseTo(100, 6);
+          for (const [level, share] of Object.entries(r.derived.levels)) {
+            const exact = ((expected.levels[level] ?? 0) * 100) / expected.classified;
+            expect(Math.abs((share ?? 0) - exact)).toBeLessThan(0.1 + 1e-9);
+          }
+        }
+        expect(r.derived.exemplary.total.total).toBe(expected.listed);
+        expect(r.derived.residence.concerned).toBe(expected.listed - (expected.residence.not_applicable ?? 0));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
