@@ -10,7 +10,8 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Firestore } from '@google-cloud/firestore';
 import { applyBlocConfig, hasChanges, type ConfigChanges } from '../functions/src/bloc-config/apply.js';
-import { BlocConfigError, loadBlocConfig } from '../functions/src/bloc-config/schema.js';
+import { BlocConfigError } from '../functions/src/bloc-config/schema.js';
+import { loadBlocConfig } from '../local/src/bloc-config-file.js';
 
 const USAGE = 'usage: tsx scripts/apply-config.ts FILE [--project ID] [--by EMAIL]';
 

@@ -8,7 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { blocConfigSchema, loadBlocConfig, type BlocConfig } from '../functions/src/bloc-config/schema.js';
+import { blocConfigSchema, type BlocConfig } from '../functions/src/bloc-config/schema.js';
+import { loadBlocConfig } from '../local/src/bloc-config-file.js';
 import { demoBlocConfig } from '../local/src/demo/bloc-config.js';
 import { generateMemberSheet } from '../local/src/demo/members.js';
 import { startLocalStack } from '../local/src/stack/local-stack.js';

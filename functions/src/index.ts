@@ -3,14 +3,14 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { httpHandlers } from './functions/handlers.js';
 import { scheduledRollup } from './functions/scheduled-rollup.js';
-import { BLOC_ID } from './params.js';
+// Declares BLOC_ID (params.ts) so `firebase deploy` asks for it; deps.ts reads it from the environment.
+import './params.js';
 
 /**
  * What `firebase deploy` ships: only wrapping, no logic. The add-on calls these with a Google
  * ID token that the handlers verify themselves, so the functions are publicly invocable.
  */
 setGlobalOptions({ region: 'asia-southeast1', maxInstances: 10, labels: { app: 'danh-gia-dang-vien' } });
-void BLOC_ID; // declared so `firebase deploy` asks for it; read from the environment by deps.ts
 
 export const submit = onRequest({ invoker: 'public', memory: '512MiB', timeoutSeconds: 120 }, httpHandlers.submit);
 export const status = onRequest({ invoker: 'public' }, httpHandlers.status);

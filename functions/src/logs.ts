@@ -19,21 +19,16 @@ function write(severity: 'INFO' | 'WARNING' | 'ERROR', message: string, fields: 
 }
 
 export const logs = {
-  requestRefused: (f: { fn: string; status: number; code: string; caller?: string | undefined }) => write('WARNING', 'request refused', f),
-  unexpectedError: (f: { fn: string; reference: string; error: string; stack?: string | undefined }) => write('ERROR', 'unexpected error', f),
-  submissionValidated: (f: { orgId: string; year: number; listed: number; errors: number; warnings: number; ms: number }) =>
-    write('INFO', 'submission validated', f),
-  submissionWritten: (f: { orgId: string; year: number; submissionId: string; result: string; imported: number; updated: number; unchanged: number; removed: number; ms: number }) =>
-    write('INFO', 'submission written', f),
-  submissionReplayed: (f: { orgId: string; year: number; submissionId: string }) => write('INFO', 'submission id replayed', f),
-  localKeysIgnored: (f: { variable: string }) =>
-    write('WARNING', 'local ID-token keys ignored: they are trusted only against the Firestore emulator (FIRESTORE_EMULATOR_HOST unset)', f),
-  orgAction: (f: { orgId: string; year: number; action: string; by: string }) => write('INFO', 'organisation action', f),
-  rollupSkipped: (f: { blocId: string; year: number; reason: string }) => write('INFO', 'rollup skipped', f),
-  rollupWritten: (f: { blocId: string; year: number; orgs: number; reads: number; ms: number }) => write('INFO', 'rollup written', f),
-  sheetNotShared: (f: { spreadsheetId: string; serviceAccount: string }) =>
-    write('ERROR', 'summary spreadsheet is not shared with the service account (grant it Editor access)', f),
-  sheetsRetry: (f: { attempt: number; status: number | string; delayMs: number }) => write('WARNING', 'Sheets API retry', f),
-  sheetsWritten: (f: { spreadsheetId: string; tabs: number; charts: number; requests: number; attempts: number; ms: number }) =>
-    write('INFO', 'summary spreadsheet written', f),
+  requestRefused: (f: { fn: string; status: number; code: string; caller?: string | undefined }) => { write('WARNING', 'request refused', f); },
+  unexpectedError: (f: { fn: string; reference: string; error: string; stack?: string | undefined }) => { write('ERROR', 'unexpected error', f); },
+  submissionValidated: (f: { orgId: string; year: number; listed: number; errors: number; warnings: number; ms: number }) => { write('INFO', 'submission validated', f); },
+  submissionWritten: (f: { orgId: string; year: number; submissionId: string; result: string; imported: number; updated: number; unchanged: number; removed: number; ms: number }) => { write('INFO', 'submission written', f); },
+  submissionReplayed: (f: { orgId: string; year: number; submissionId: string }) => { write('INFO', 'submission id replayed', f); },
+  localKeysIgnored: (f: { variable: string }) => { write('WARNING', 'local ID-token keys ignored: they are trusted only against the Firestore emulator (FIRESTORE_EMULATOR_HOST unset)', f); },
+  orgAction: (f: { orgId: string; year: number; action: string; by: string }) => { write('INFO', 'organisation action', f); },
+  rollupSkipped: (f: { blocId: string; year: number; reason: string }) => { write('INFO', 'rollup skipped', f); },
+  rollupWritten: (f: { blocId: string; year: number; orgs: number; reads: number; ms: number }) => { write('INFO', 'rollup written', f); },
+  sheetNotShared: (f: { spreadsheetId: string; serviceAccount: string }) => { write('ERROR', 'summary spreadsheet is not shared with the service account (grant it Editor access)', f); },
+  sheetsRetry: (f: { attempt: number; status: number | string; delayMs: number }) => { write('WARNING', 'Sheets API retry', f); },
+  sheetsWritten: (f: { spreadsheetId: string; tabs: number; charts: number; requests: number; attempts: number; ms: number }) => { write('INFO', 'summary spreadsheet written', f); },
 };

@@ -6,15 +6,15 @@
 import * as menu from './actions/menu.js';
 import { selectCell as select } from './actions/sidebar.js';
 
-export const onOpen = (): void => menu.onOpen();
-export const onInstall = (): void => menu.onOpen();
-export const menuOpenSidebar = (): void => menu.menuOpenSidebar();
-export const menuCreateSheet = (): void => menu.menuCreateSheet();
-export const menuCheck = (): void => menu.menuCheck();
-export const menuSubmit = (): void => menu.menuSubmit();
-export const menuSetServerUrl = (): void => menu.menuSetServerUrl();
+export const onOpen = (): void => { menu.onOpen(); };
+export const onInstall = (): void => { menu.onOpen(); };
+export const menuOpenSidebar = (): void => { menu.menuOpenSidebar(); };
+export const menuCreateSheet = (): void => { menu.menuCreateSheet(); };
+export const menuCheck = (): void => { menu.menuCheck(); };
+export const menuSubmit = (): void => { menu.menuSubmit(); };
+export const menuSetServerUrl = (): void => { menu.menuSetServerUrl(); };
 export const sidebarState = () => menu.sidebarState();
 export const sidebarRefresh = () => menu.sidebarRefresh();
 export const sidebarCheck = () => menu.sidebarCheck();
 export const sidebarSubmit = () => menu.sidebarSubmit();
-export const selectCell = (sheetName: string, row: number, columnIndex: number | null): void => select(sheetName, row, columnIndex);
+export const selectCell = (sheetName: string, row: number, columnIndex: number | null): void => { select(sheetName, row, columnIndex); };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyBlocConfig } from '../../functions/src/bloc-config/apply.js';
-import { parseBlocConfig, type BlocConfig } from '../../functions/src/bloc-config/schema.js';
+import { type BlocConfig } from '../../functions/src/bloc-config/schema.js';
+import { parseBlocConfig } from '../../local/src/bloc-config-file.js';
 import { auditCol, blocRef, orgRef, orgsCol, yearRef } from '../../functions/src/store/paths.js';
 import { tallyOrganisation } from '../../functions/src/domain/tally.js';
 import { makeEvaluation, SCALE } from '../fixtures/evaluations.js';

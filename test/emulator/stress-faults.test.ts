@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sheets } from '@googleapis/sheets';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applyBlocConfig } from '../../functions/src/bloc-config/apply.js';
-import { parseBlocConfig } from '../../functions/src/bloc-config/schema.js';
+import { parseBlocConfig } from '../../local/src/bloc-config-file.js';
 import { startEmulator, type RunningEmulator } from '../../local/src/emulator/emulator.js';
 import { RULES_FILE, startLocalStack, type LocalStack } from '../../local/src/stack/local-stack.js';
 import type { SubmitAnswer } from '../../functions/src/domain/contract.js';

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { DateTime, IANAZone } from 'luxon';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ID_PATTERN } from '../domain/contract.js';
 import { RULE_PACKS, ruleSettingsSchema } from '../domain/schema.js';
@@ -9,7 +7,7 @@ import { BlocConfigError, toConfigIssues } from './issues.js';
 export { BlocConfigError, type ConfigIssue } from './issues.js';
 
 /**
- * The bloc configuration file (YAML or JSON): who administers the bloc, which organisations
+ * The bloc configuration (a YAML or JSON file, see local/src/bloc-config-file.ts): who administers the bloc, which organisations
  * report each year, and the year's settings. Parsed once, failing with messages that name the
  * path in the file and say what is expected.
  */
@@ -121,25 +119,11 @@ export interface YearConfig {
 }
 export type BlocConfig = z.output<typeof blocConfigSchema>;
 
-/** Parses the text of a YAML or JSON file (JSON is YAML). `source` names the file in messages. */
-export function parseBlocConfig(text: string, source = 'bloc config'): BlocConfig {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
-    throw new BlocConfigError(
-      source,
-      doc.errors.map((e) => ({
-        path: e.linePos ? `dòng ${e.linePos[0].line}, cột ${e.linePos[0].col}` : '(gốc)',
-        message: `sai cú pháp YAML/JSON (syntax error): ${e.message.split(' at line ')[0] ?? e.message}`,
-      })),
-    );
-  }
-  const parsed = blocConfigSchema.safeParse(doc.toJS(), { reportInput: true });
+/** Parses an already-decoded configuration (a YAML/JSON file's content, or an admin's request). */
+export function parseBlocConfigData(data: unknown, source = 'bloc config'): BlocConfig {
+  const parsed = blocConfigSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new BlocConfigError(source, toConfigIssues(parsed.error));
   return parsed.data;
-}
-
-export async function loadBlocConfig(path: string): Promise<BlocConfig> {
-  return parseBlocConfig(await readFile(path, 'utf8'), path);
 }
 
 /** 'dd/MM/yyyy HH:mm' (or an ISO date-time without offset) in the zone, or ISO with an offset → UTC ISO. */
@@ -154,5 +138,5 @@ export function parseDeadline(text: string, zone: string): string | null {
 function parseDay(text: string): string | undefined {
   const vn = DateTime.fromFormat(text, 'd/M/yyyy', { zone: 'UTC' });
   const dt = vn.isValid ? vn : DateTime.fromFormat(text, 'yyyy-MM-dd', { zone: 'UTC' });
-  return dt.isValid ? dt.toISODate() ?? undefined : undefined;
+  return dt.isValid ? dt.toISODate() : undefined;
 }

@@ -16,7 +16,7 @@ export interface Enumeration<C extends string> {
   readonly codes: readonly [C, ...C[]];
   labelOf(code: C): string;
   /** The code for a cell's text, or undefined when it matches nothing. */
-  match(text: string): C | undefined;
+  readonly match: (text: string) => C | undefined;
 }
 
 export function enumeration<const C extends string>(choices: readonly Choice<C>[]): Enumeration<C> {

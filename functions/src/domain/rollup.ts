@@ -107,8 +107,9 @@ function orgRow(org: RollupOrgInput, input: RollupInput, warnings: RollupWarning
 }
 
 function withoutCards(tally: OrgTally): Omit<OrgTally, 'cardNumbers'> {
-  const { cardNumbers: _cards, ...counts } = tally;
-  return counts;
+  const counts: Partial<OrgTally> = { ...tally };
+  delete counts.cardNumbers;
+  return counts as Omit<OrgTally, 'cardNumbers'>;
 }
 
 function dueNote(status: OverdueRow['status'], days: number, pastDeadline: boolean): string {

@@ -23,7 +23,7 @@ export function foldLoose(text: string): string {
   return fold(text).replace(PUNCTUATION, ' ').replace(/ +/g, ' ').trim();
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /** Invisible marks nobody types on purpose: LRM/RLM, bidi embeddings, overrides and isolates, word joiner, BOM. */
 const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
@@ -37,7 +37,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * strips: the only canonical decompositions to a space (U+2000, U+2001) are spaces themselves.
  */
 const PLAIN_CHAR = String.raw`[^\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]`;
-// eslint-disable-next-line no-control-regex
+ 
 const ALREADY_CLEAN = new RegExp(`^${PLAIN_CHAR}+(?: ${PLAIN_CHAR}+)*$`);
 
 /**

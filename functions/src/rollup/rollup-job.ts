@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Firestore } from '@google-cloud/firestore';
 import { DateTime } from 'luxon';
 import { reportSentences } from '../domain/report.js';
 import { blocRollupSchema, buildRollup, type BlocRollup, type RollupInput } from '../domain/rollup.js';

@@ -33,7 +33,10 @@ export function zodConverter<S extends z.ZodType<DocumentData>>(schema: S, codec
 
 const jsonResponse: Codec = {
   encode: (data) => ({ ...data, response: JSON.stringify(data.response ?? null) }),
-  decode: (data) => ({ ...data, response: typeof data.response === 'string' ? JSON.parse(data.response) : data.response }),
+  decode: (data) => {
+    const response: unknown = data.response;
+    return { ...data, response: typeof response === 'string' ? (JSON.parse(response) as unknown) : response };
+  },
 };
 
 export const converters = {

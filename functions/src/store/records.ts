@@ -3,7 +3,7 @@ import { lastSubmissionSchema, stateChangeSchema } from '../domain/contract.js';
 import { countSchema, emailSchema, instantSchema } from '../domain/primitives.js';
 import { ORG_STATE } from '../domain/enums.js';
 import { orgTallySchema } from '../domain/tally.js';
-import { RULE_PACKS, cardNumberSchema, evaluationSchema, isoDateSchema, ruleSettingsSchema } from '../domain/schema.js';
+import { RULE_PACKS, evaluationSchema, isoDateSchema, ruleSettingsSchema } from '../domain/schema.js';
 
 /**
  * What each stored document holds, as zod schemas (paths are in paths.ts, parsing on read and

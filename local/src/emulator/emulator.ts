@@ -88,8 +88,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       options.log?.(line);
     }
   };
-  child.stdout?.on('data', onLine);
-  child.stderr?.on('data', onLine);
+  child.stdout.on('data', onLine);
+  child.stderr.on('data', onLine);
   track(child);
 
   try {
@@ -171,7 +171,10 @@ export function freePort(): Promise<number> {
     server.listen(0, HOST, () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? resolvePort(port) : reject(new Error('no free port'))));
+      server.close(() => {
+        if (port > 0) resolvePort(port);
+        else reject(new Error('no free port'));
+      });
     });
   });
 }
@@ -214,7 +217,7 @@ function uninstallHandlers(): void {
 function track(child: ChildProcess): void {
   if (running.size === 0) installHandlers();
   running.set(child, { child, watchdog: startWatchdog(child) });
-  child.once('exit', () => untrack(child));
+  child.once('exit', () => { untrack(child); });
 }
 
 function untrack(child: ChildProcess): void {
@@ -243,7 +246,7 @@ async function killChild(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = 'S
     untrack(child);
     return;
   }
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const exited = new Promise<void>((r) => child.once('exit', () => { r(); }));
   child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;

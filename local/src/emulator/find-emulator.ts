@@ -145,7 +145,7 @@ function compareVersions(a: number[], b: number[]): number {
 export function checkJava(env: NodeJS.ProcessEnv = process.env): { java: string; version: number } {
   const java = env.JAVA || (env.JAVA_HOME ? join(env.JAVA_HOME, 'bin', 'java') : 'java');
   const run = spawnSync(java, ['-version'], { encoding: 'utf8', timeout: 15_000 });
-  const text = `${run.stderr ?? ''}${run.stdout ?? ''}`;
+  const text = `${run.stderr}${run.stdout}`;
   const version = javaMajor(text);
   if (run.error !== undefined || run.status !== 0 || version === undefined) {
     throw new EmulatorSetupError(`Java not found or not working (${java} -version failed).\n${INSTALL_HINT}`);

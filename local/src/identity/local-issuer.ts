@@ -63,7 +63,7 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
     kid,
     publicJwks,
     signIdToken: (input) => sign(key, kid, input),
-    writePublicJwks: (file) => writeAtomically(file, JSON.stringify(publicJwks, null, 2), 0o644),
+    writePublicJwks: (file) => { writeAtomically(file, JSON.stringify(publicJwks, null, 2), 0o644); },
   };
   if (options.jwksFile !== undefined) issuer.writePublicJwks(options.jwksFile);
   return issuer;

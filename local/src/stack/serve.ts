@@ -38,7 +38,7 @@ export async function serveFunctions(port = 0): Promise<ServedFunctions> {
   if (address === null || typeof address === 'string') throw new Error('functions server has no port');
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => server.close(() => { resolve(); })),
   };
 }
 

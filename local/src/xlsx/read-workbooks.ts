@@ -18,7 +18,7 @@ function cellOf(value: ExcelJS.CellValue): Cell {
   if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
   if ('error' in value) return value.error;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? null : cellOf(value.result as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? null : cellOf(value.result);
   if ('text' in value) return typeof value.text === 'string' ? value.text : null;
   return null;
 }
@@ -36,7 +36,7 @@ export async function readSheetFile(file: string): Promise<SheetSource> {
     });
     values[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
   });
-  return { name: sheet.name, values: Array.from(values, (row) => row ?? []) };
+  return { name: sheet.name, values: Array.from(values, (row: Cell[] | undefined) => row ?? []) };
 }
 
 /** organisation id → file, from `DIR/*.xlsx` (or `DIR/<year>/*.xlsx` when the folder has year folders). */

@@ -58,8 +58,7 @@ export function runSubmit(ui: GoogleAppsScript.Base.Ui): SubmitOutcome {
   const statusIndex = placeStatusColumn(values[headerRow - 1] ?? [], Math.max(0, ...values.map((line) => line.length)));
   const submissionId = Utilities.getUuid();
   const reply = sendSubmission({ year: target.year, orgId: target.orgId, submissionId, sheet: { name: ctx.sheet.getName(), startRow: 1, values } });
-  const receipt = (result: ReceiptResult, counts: Partial<SubmitAnswer['counts']> | null, note: string, atIso = new Date().toISOString()) =>
-    recordReceipt(ctx.spreadsheet, { atText: formatInstant(atIso, ctx.timeZone), year: target.year, orgName: target.orgName, submissionId, result, counts, by: Session.getActiveUser().getEmail(), note });
+  const receipt = (result: ReceiptResult, counts: Partial<SubmitAnswer['counts']> | null, note: string, atIso = new Date().toISOString()) => { recordReceipt(ctx.spreadsheet, { atText: formatInstant(atIso, ctx.timeZone), year: target.year, orgName: target.orgName, submissionId, result, counts, by: Session.getActiveUser().getEmail(), note }); };
 
   if (reply.ok) {
     const answer = reply.data;

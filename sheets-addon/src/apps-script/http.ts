@@ -19,7 +19,7 @@ export const urlFetchTransport: Transport = {
     });
     return { status: response.getResponseCode(), text: response.getContentText('UTF-8') };
   },
-  sleep: (ms) => Utilities.sleep(ms),
+  sleep: (ms) => { Utilities.sleep(ms); },
 };
 
 export const BUILT_IN_SERVER_URL: string = typeof __DEFAULT_SERVER_URL__ === 'string' ? __DEFAULT_SERVER_URL__ : '';

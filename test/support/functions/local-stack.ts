@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, inject } from 'vitest';
-import { parseBlocConfig, type BlocConfig } from '../../../functions/src/bloc-config/schema.js';
+import { type BlocConfig } from '../../../functions/src/bloc-config/schema.js';
+import { parseBlocConfig } from '../../../local/src/bloc-config-file.js';
 import { applyBlocConfig } from '../../../functions/src/bloc-config/apply.js';
 import { startLocalStack, type LocalStack } from '../../../local/src/stack/local-stack.js';
 import { setLogSink } from '../../../functions/src/logs.js';

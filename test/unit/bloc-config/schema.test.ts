@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BlocConfigError, parseBlocConfig, parseDeadline } from '../../../functions/src/bloc-config/schema.js';
+import { BlocConfigError, parseDeadline } from '../../../functions/src/bloc-config/schema.js';
+import { parseBlocConfig } from '../../../local/src/bloc-config-file.js';
 
 const FIXTURE = readFileSync(new URL('../../fixtures/bloc-config.yaml', import.meta.url), 'utf8');
 

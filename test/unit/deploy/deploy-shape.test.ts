@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -22,6 +23,8 @@ let endpoints: Record<string, z.infer<typeof endpointSchema>> = {};
 let params: string[] = [];
 
 beforeAll(async () => {
+  // A clean build: tsc never deletes what an earlier layout left in lib/.
+  rmSync(resolve(FUNCTIONS_DIR, 'lib'), { recursive: true, force: true });
   execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', FUNCTIONS_DIR], { stdio: 'inherit' });
   const built: Record<string, unknown> = await import(pathToFileURL(resolve(FUNCTIONS_DIR, 'lib/index.js')).href);
   endpoints = Object.fromEntries(
@@ -51,5 +54,38 @@ describe('deployed shape of the functions', () => {
 
   it('declares BLOC_ID as a deploy parameter', () => {
     expect(params).toContain('BLOC_ID');
+  });
+});
+
+/** Every module specifier a built file imports, statically or lazily. */
+function specifiersOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+}
+
+const packageOf = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+
+describe('the deploy package holds production code only', () => {
+  const lib = resolve(FUNCTIONS_DIR, 'lib');
+  const files = (): string[] => readdirSync(lib, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => join(lib, f));
+
+  it('no local tooling: every relative import stays inside lib/, no demo, emulator, local stack or .xlsx code', () => {
+    for (const file of files()) {
+      expect(relative(lib, file)).not.toMatch(/^(dev|demo|local)\/|xlsx|emulator/);
+      for (const spec of specifiersOf(file).filter((s) => s.startsWith('.'))) {
+        expect(relative(lib, resolve(dirname(file), spec)), `${relative(lib, file)} imports ${spec}`).not.toMatch(/^\.\./);
+      }
+    }
+  });
+
+  it('functions/package.json lists exactly the packages production imports (firebase-admin: the peer firebase-functions needs)', () => {
+    const imported = new Set(
+      files()
+        .flatMap(specifiersOf)
+        .filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s))
+        .map(packageOf),
+    );
+    const manifest = z.object({ dependencies: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(resolve(FUNCTIONS_DIR, 'package.json'), 'utf8')));
+    expect([...imported, 'firebase-admin'].sort()).toEqual(Object.keys(manifest.dependencies).sort());
   });
 });
