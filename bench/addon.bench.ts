@@ -1,3 +1,4 @@
+import { columnLetter } from '../functions/src/domain/sheet.js';
 import { generateMemberSheet } from '../local/src/demo/members.js';
 import { FIELDS } from '../functions/src/domain/fields.js';
 import type { LocalStack } from '../local/src/stack/local-stack.js';
@@ -48,7 +49,7 @@ function templateGrid(rows: number, seed = 4242): unknown[][] {
 }
 
 /** The “Ghi chú” column of the template (A = the first field). */
-const NOTE_COLUMN = String.fromCharCode(65 + FIELDS.findIndex((f) => f.key === 'note'));
+const NOTE_COLUMN = columnLetter(FIELDS.findIndex((f) => f.key === 'note'));
 
 function operation(runs: readonly Run[]): AddonOperation {
   const [first] = runs;

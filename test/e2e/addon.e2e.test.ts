@@ -1,3 +1,4 @@
+import { columnLetter } from '../../functions/src/domain/sheet.js';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRollup } from '../../functions/src/rollup/rollup-job.js';
@@ -62,7 +63,7 @@ const snapshot = async (): Promise<SheetSnapshot> => {
 };
 const submissionIdOf = (record: FetchRecord | undefined): string => z.object({ submissionId: z.string() }).parse(record?.body).submissionId;
 const fills = (snap: SheetSnapshot, colour: string) =>
-  snap.backgrounds.flatMap((line, r) => line.flatMap((fill, c) => (fill === colour ? [`${String.fromCharCode(65 + c)}${r + 1}`] : [])));
+  snap.backgrounds.flatMap((line, r) => line.flatMap((fill, c) => (fill === colour ? [`${columnLetter(c)}${r + 1}`] : [])));
 
 /** 6 members; errors at L3 (not a rating), L5 (score contradicts rating), C6 (card of row 2); a warning at L4 (new member rated). */
 function rowsWithMistakes(): RowSpec[] {
@@ -138,7 +139,7 @@ describe.sequential('the add-on, end to end', () => {
 
   it('after the fixes only the warning stays marked', async () => {
     await session.edit(SHEET, 'L3', [['Hoàn thành tốt nhiệm vụ']]);
-    await session.edit(SHEET, `${String.fromCharCode(64 + column('Điểm'))}5`, [[85]]);
+    await session.edit(SHEET, `${columnLetter(column('Điểm') - 1)}5`, [[85]]);
     await session.edit(SHEET, 'C6', [['79.000005']]);
     await session.run('menuCheck');
     const snap = await snapshot();

@@ -40,6 +40,7 @@ const FIELD_BY_HEADER: ReadonlyMap<string, FieldSpec> = new Map(
 );
 const STATUS_KEY = headerKey(STATUS_HEADER);
 
+/** A 0-based column's letters (0 → A, 26 → AA): the one A1 helper of the add-on, the writers and the tests. */
 export function columnLetter(index: number): string {
   let letter = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {

@@ -179,30 +179,10 @@ function readRow(
   return { evaluation: record as Evaluation, rowIssues };
 }
 
+/** Every field of the row type, empty: blank cells are null, an unmarked “Lãnh đạo, quản lý” is Không. */
 function blankEvaluation(): Record<keyof Evaluation, unknown> {
-  return {
-    fullName: null,
-    cardNumber: null,
-    birthDate: null,
-    gender: null,
-    admissionDate: null,
-    position: null,
-    isLeader: false,
-    education: null,
-    politicalTheory: null,
-    score: null,
-    rating: null,
-    unratedReason: null,
-    exemplary: null,
-    residenceFeedback: null,
-    studiedResolution: null,
-    pledge: null,
-    pledgeResult: null,
-    discipline: null,
-    selfCorrected: null,
-    commendation: null,
-    note: null,
-  };
+  const keys = Object.keys(evaluationSchema.shape) as (keyof Evaluation)[];
+  return Object.fromEntries(keys.map((key) => [key, key === 'isLeader' ? false : null])) as Record<keyof Evaluation, unknown>;
 }
 
 /** Sheet-wide problems first, then by row, then left to right. */

@@ -1,4 +1,5 @@
 import type { CollectionReference, DocumentReference, Firestore } from '@google-cloud/firestore';
+import { yearNumberSchema } from '../domain/primitives.js';
 import { cardNumberSchema } from '../domain/schema.js';
 import { converters } from './converter.js';
 import type { AuditEntry, Bloc, MemberDoc, MemberIndex, Org, RollupDoc, Submission, YearSettings } from './records.js';
@@ -25,7 +26,7 @@ export function docId(kind: string, id: string): string {
 }
 
 const yearId = (year: number): string => {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Error(`Invalid year ${year}`);
+  if (!yearNumberSchema.safeParse(year).success) throw new Error(`Invalid year ${year}`);
   return String(year);
 };
 

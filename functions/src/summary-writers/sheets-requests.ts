@@ -1,3 +1,4 @@
+import { columnLetter } from '../domain/sheet.js';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { GridRange, SummaryChart, SummaryModel, SummaryTab, TabName } from '../domain/summary-model.js';
 import { cellValue, isPlain, lookOf, numberFormatOf, placeCells, rgbOf, SHEETS_CELL_LIMIT, usedColumns } from './render.js';
@@ -41,20 +42,10 @@ const MIN_COLUMNS = 26;
 /** The width Sheets gives a column by default. */
 const DEFAULT_WIDTH = 100;
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 /** 'Tổng hợp'!A1:H70 — the tab name always quoted, a quote in it doubled. */
 export function a1Range(tab: string, rows: number, cols: number): string {
-  return `'${tab.replace(/'/g, "''")}'!A1:${columnLetters(Math.max(cols, 1) - 1)}${Math.max(rows, 1)}`;
+  return `'${tab.replace(/'/g, "''")}'!A1:${columnLetter(Math.max(cols, 1) - 1)}${Math.max(rows, 1)}`;
 }
 
 function assignSheetIds(model: SummaryModel, existing: readonly ExistingSheet[]): Map<TabName, number> {

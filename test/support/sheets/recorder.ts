@@ -1,3 +1,4 @@
+import { columnLetter } from '../../../functions/src/domain/sheet.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
@@ -57,11 +58,7 @@ export function parseA1(a1: string): [number, number] {
   const col = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return [Number(match[2]) - 1, col];
 }
-const toA1 = (row: number, col: number): string => {
-  let letters = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
-};
+const toA1 = (row: number, col: number): string => `${columnLetter(col)}${row + 1}`;
 
 function userEntered(value: string | number | boolean, raw: boolean): GridCell {
   if (typeof value === 'number') return { kind: 'number', value };

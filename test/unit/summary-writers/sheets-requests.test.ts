@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { reportSentences } from '../../../functions/src/domain/report.js';
 import type { RollupInput } from '../../../functions/src/domain/rollup.js';
 import { buildSummaryModel, text, type SummaryModel } from '../../../functions/src/domain/summary-model.js';
-import { a1Range, columnLetters, sheetsRequests, type SheetsRefresh } from '../../../functions/src/summary-writers/sheets-requests.js';
+import { columnLetter } from '../../../functions/src/domain/sheet.js';
+import { a1Range, sheetsRequests, type SheetsRefresh } from '../../../functions/src/summary-writers/sheets-requests.js';
 import { blocInput, blocRollup } from '../../fixtures/bloc.js';
 
 const modelOf = (overrides: Partial<RollupInput> = {}): SummaryModel => {
@@ -207,7 +208,7 @@ describe('sheetsRequests', () => {
   });
 
   it('names columns and quotes tab names in A1 ranges', () => {
-    expect([0, 25, 26, 35, 701, 702].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AJ', 'ZZ', 'AAA']);
+    expect([0, 25, 26, 35, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AJ', 'ZZ', 'AAA']);
     expect(a1Range("Đảng uỷ's", 3, 2)).toBe("'Đảng uỷ''s'!A1:B3");
   });
 });

@@ -1,3 +1,4 @@
+import { columnLetter } from '../../../../functions/src/domain/sheet.js';
 /** A1 notation ↔ 1-based row/column, as the fakes need it. */
 export interface Box {
   readonly row: number;
@@ -12,11 +13,8 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+/** 1-based, as Apps Script counts columns. */
+export const columnLetters = (column: number): string => columnLetter(column - 1);
 
 export function parseA1(a1: string): Box {
   const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a1.trim());

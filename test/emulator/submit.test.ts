@@ -1,37 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tallyOrganisation } from '../../functions/src/domain/tally.js';
 import { evaluationSchema } from '../../functions/src/domain/schema.js';
-import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/paths.js';
-import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
+import { orgRef, submissionsCol } from '../../functions/src/store/paths.js';
+import { grid, validRows } from '../fixtures/sheet-grid.js';
 import { dumpTree } from '../support/firestore/dump.js';
-import { TEST_AUDIENCE, useLocalStack } from '../support/functions/local-stack.js';
-import { OPEN_DEADLINE, orgA, orgB, PAST_DEADLINE, testBloc } from '../fixtures/test-bloc.js';
+import { TEST_AUDIENCE } from '../support/functions/local-stack.js';
+import { ROOT, SECRETARY, useIngestStack } from '../support/functions/ingest-stack.js';
 
-const CONFIG = testBloc('khoi-test', 'Đảng bộ Khối Thử nghiệm', {
-  2025: { deadline: OPEN_DEADLINE, orgs: [orgA(3), orgB(5)] },
-  2024: { deadline: PAST_DEADLINE, orgs: [orgA(3)] },
-});
-const SECRETARY = 'bithu.a@a.vn';
-const h = useLocalStack('demo-ingest', CONFIG);
-const ROOT = 'blocs/khoi-test';
-
-let sequence = 0;
-const submissionId = () => `test-submission-${++sequence}-${Date.now()}`;
-const request = (rows: RowSpec[], extra: Record<string, unknown> = {}) => ({
-  year: 2025,
-  orgId: 'cb-a',
-  submissionId: submissionId(),
-  sheet: { values: grid(rows) },
-  ...extra,
-});
-const three = () => validRows(3);
-
-async function members(orgId = 'cb-a', year = 2025) {
-  const snap = await membersCol(h.stack.db, h.stack.blocId, year, orgId).get();
-  return snap.docs.map((d) => d.data()).sort((a, b) => a.row - b.row);
-}
-
-beforeEach(() => h.reset());
+const { h, request, three, members } = useIngestStack('demo-submit');
 
 describe('submit: accepted, unchanged, changed, removed', () => {
   it('writes exactly the members, the tally, the state and an audit record', async () => {
@@ -173,55 +149,6 @@ describe('a list too large for one commit', () => {
     expect(res.json).toMatchObject({ error: { code: 'LIST_TOO_LARGE' } });
     expect((res.json as { error: { message: string } }).error.message).toMatch(/^Danh sách cần ghi lần này khoảng \d+(,\d)? MB, vượt quá 3,5 MB có thể ghi trọn vẹn trong một lần\. Dữ liệu chưa được ghi\./);
     expect(await dumpTree(h.stack.db, ROOT)).toEqual(before);
-  });
-});
-
-describe('locks: deadline, approval, lock and reopen', () => {
-  it('after the deadline a submission is refused, saying which lock and who can reopen', async () => {
-    const res = await h.post('submit', { ...request(three()), year: 2024 }, SECRETARY);
-    expect(res.status).toBe(409);
-    expect(res.json).toEqual({
-      error: {
-        code: 'DEADLINE_PASSED',
-        message:
-          'Đã quá hạn nộp (17:00 ngày 15/01/2025), nên không nhận thêm dữ liệu. Chỉ quản trị viên Đảng ủy Khối (admin@khoi.vn) mới có thể mở lại cho tổ chức.',
-      },
-      lock: 'deadline',
-    });
-  });
-
-  it('approve → refused; reopen (audited, with reason) → accepted; lock → refused; reopen past the deadline with until', async () => {
-    await h.post('submit', request(three()), SECRETARY);
-    const approve = await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'approve' }, 'admin@khoi.vn');
-    expect(approve.json).toMatchObject({ state: 'approved', stateLabel: 'Đã duyệt' });
-    const refused = await h.post('submit', request(three()), SECRETARY);
-    expect(refused.status).toBe(409);
-    expect(refused.json).toMatchObject({ error: { code: 'ORG_APPROVED' }, lock: 'approved' });
-    expect((refused.json as { error: { message: string } }).error.message).toContain('hãy đề nghị quản trị viên (admin@khoi.vn) mở lại');
-
-    const noReason = await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'reopen' }, 'admin@khoi.vn');
-    expect(noReason.status).toBe(400);
-    expect(noReason.json).toMatchObject({ error: { code: 'REASON_REQUIRED' } });
-    const reopen = await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'reopen', reason: 'Bổ sung đảng viên chuyển đến' }, 'admin@khoi.vn');
-    expect(reopen.json).toMatchObject({ state: 'submitted' });
-    expect((await h.post('submit', request(validRows(4)), SECRETARY)).status).toBe(200);
-
-    await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'lock' }, 'admin@khoi.vn');
-    const locked = await h.post('submit', request(three()), SECRETARY);
-    expect(locked.json).toMatchObject({ error: { code: 'ORG_LOCKED' }, lock: 'locked' });
-
-    const late = await h.post('orgAction', { year: 2024, orgId: 'cb-a', action: 'reopen', reason: 'Gia hạn', until: '2099-01-01T10:00:00+07:00' }, 'admin@khoi.vn');
-    expect(late.json).toMatchObject({ state: 'not_submitted', deadline: '2099-01-01T10:00:00+07:00' });
-    expect((await h.post('submit', { ...request(three()), year: 2024 }, SECRETARY)).status).toBe(200);
-
-    const audit = (await h.stack.db.collection(`${ROOT}/years/2025/audit`).where('action', 'in', ['approve', 'reopen', 'lock']).get()).docs
-      .map((d) => d.data())
-      .sort((a, b) => String(a.at).localeCompare(String(b.at)));
-    expect(audit.map((a) => [a.action, a.by, a.reason])).toEqual([
-      ['approve', 'admin@khoi.vn', null],
-      ['reopen', 'admin@khoi.vn', 'Bổ sung đảng viên chuyển đến'],
-      ['lock', 'admin@khoi.vn', null],
-    ]);
   });
 });
 
