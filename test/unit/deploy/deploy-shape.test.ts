@@ -18,6 +18,8 @@ const endpointSchema = z.object({
   scheduleTrigger: z.object({ schedule: z.string(), timeZone: z.string(), retryConfig: z.object({ retryCount: z.number() }) }).optional(),
   // An unset option is firebase-functions' ResetValue object.
   timeoutSeconds: z.union([z.number(), z.object({})]).nullable(),
+  availableMemoryMb: z.union([z.number(), z.object({})]).nullable().optional(),
+  maxInstances: z.union([z.number(), z.object({})]).nullable().optional(),
 });
 let endpoints: Record<string, z.infer<typeof endpointSchema>> = {};
 let params: string[] = [];
@@ -50,6 +52,17 @@ describe('deployed shape of the functions', () => {
   it('the rollup runs hourly from 07:00 to 22:00 bloc time, retried twice', () => {
     expect(endpoints.rollupSchedule?.scheduleTrigger).toEqual({ schedule: '0 7-22 * * *', timeZone: 'Asia/Ho_Chi_Minh', retryConfig: { retryCount: 2 } });
     expect(endpoints.rollupSchedule?.httpsTrigger).toBeUndefined();
+  });
+
+  it('every function declares its memory, timeout and max instances (MiB, s, n), the rollup sized for 5.000 organisations', () => {
+    const sizes = Object.fromEntries(Object.entries(endpoints).map(([name, e]) => [name, [e.availableMemoryMb, e.timeoutSeconds, e.maxInstances]]));
+    expect(sizes).toEqual({
+      submit: [512, 120, 10],
+      status: [256, 30, 10],
+      orgAction: [256, 30, 5],
+      runRollup: [1024, 300, 2],
+      rollupSchedule: [1024, 300, 1],
+    });
   });
 
   it('declares BLOC_ID as a deploy parameter', () => {
