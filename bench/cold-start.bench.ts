@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { buildFunctions, DEPLOY_DIR } from '../local/src/deploy/build-functions.js';
 import { pathToFileURL } from 'node:url';
 import { stat, type Stat } from './stats.js';
 
 /**
  * Cold start, as Cloud Functions pays it: a fresh process importing the BUILT entry
- * (functions/lib/index.js), side by side with a fresh process importing @google-cloud/firestore
+ * (functions/dist/index.js, the deploy bundle), side by side with a fresh process importing @google-cloud/firestore
  * alone — the floor, since every function needs the Firestore client. Rounds alternate the two
  * so machine load hits both alike; each figure is the median of the rounds.
  */
@@ -23,7 +24,7 @@ export interface ColdStartBench {
 }
 
 const ROOT = resolve(import.meta.dirname, '..');
-const ENTRY = resolve(ROOT, 'functions/lib/index.js');
+const ENTRY = join(DEPLOY_DIR, 'index.js');
 
 /** The Node the functions are deployed on (the registry's node@22 package) when installed, else this one. */
 export function deployedNode(): string {
@@ -41,8 +42,8 @@ console.log(JSON.stringify({ ms, modules: Object.keys(r.cache).length }));`;
   return parsed;
 }
 
-export function benchColdStart(runs: number): ColdStartBench {
-  execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', resolve(ROOT, 'functions')], { stdio: 'inherit' });
+export async function benchColdStart(runs: number): Promise<ColdStartBench> {
+  await buildFunctions();
   const node = deployedNode();
   const firestore = pathToFileURL(createRequire(ENTRY).resolve('@google-cloud/firestore')).href;
   const entry = pathToFileURL(ENTRY).href;
@@ -68,6 +69,6 @@ export function benchColdStart(runs: number): ColdStartBench {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = benchColdStart(Number(process.argv[2] ?? 9));
+  const result = await benchColdStart(Number(process.argv[2] ?? 9));
   console.log(JSON.stringify(result, null, 2));
 }

@@ -17,6 +17,7 @@ import { startLocalStack } from '../local/src/stack/local-stack.js';
 import { setLogSink } from '../functions/src/logs.js';
 import { startSheetsRecorder } from '../test/support/sheets/recorder.js';
 import { benchAddon } from './addon.bench.js';
+import { benchColdStart } from './cold-start.bench.js';
 import { benchValidation } from './domain.bench.js';
 import { countFirestoreRpcs } from './firestore-counter.js';
 import { benchIngest, ingestBlocConfig, secretaryOf } from './ingest.bench.js';
@@ -24,7 +25,7 @@ import { describeMachine } from './machine.js';
 import { renderMarkdown, type BenchResults, type BenchSettings } from './report.js';
 import { benchRollup, demoRollupConfig, syntheticBlocConfig } from './rollup.bench.js';
 
-const SECTIONS = ['validation', 'ingest', 'addon', 'rollup'] as const;
+const SECTIONS = ['validation', 'coldStart', 'ingest', 'addon', 'rollup'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const FULL: BenchSettings = {
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     ingest: null,
     addon: null,
     rollup: [],
+    coldStart: null,
     durationS: 0,
   };
 
@@ -80,6 +82,11 @@ async function main(): Promise<void> {
     // First, while nothing else runs: pure CPU.
     results.validation = benchValidation(settings.validation.rows, settings.validation.runs);
     log(`validation: ${results.validation.rowsPerSecond.toLocaleString('en')} rows/s (median of ${settings.validation.runs})`);
+  }
+
+  if (only.has('coldStart')) {
+    results.coldStart = await benchColdStart(values.quick ? 3 : 11);
+    log(`cold start: entry ${results.coldStart.entryMs.median.toFixed(0)} ms, firestore alone ${results.coldStart.firestoreMs.median.toFixed(0)} ms (${results.coldStart.ratio.toFixed(2)}×)`);
   }
 
   if (only.has('ingest') || only.has('addon') || only.has('rollup')) {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ORG_STATE } from './enums.js';
 import { issueSchema } from './messages.js';
-import { countSchema, emailSchema, instantSchema, yearNumberSchema } from './primitives.js';
-import { blocRollupSchema } from './rollup-schema.js';
+import { countSchema, emailSchema, instantSchema, percentSchema, yearNumberSchema } from './primitives.js';
 import { RULE_PACKS, sheetValuesSchema } from './schema.js';
 
 export { issueSchema, type Issue } from './messages.js';
@@ -173,13 +172,24 @@ export const orgActionAnswerSchema = z.object({
 });
 export type OrgActionAnswer = z.infer<typeof orgActionAnswerSchema>;
 
+/** The organisations' submissions at a glance: the rollup's headline, and runRollup's answer. */
+export const submissionProgressSchema = z.object({
+  total: countSchema,
+  submitted: countSchema,
+  onTime: countSchema,
+  late: countSchema,
+  missing: countSchema,
+  /** % of organisations; onTime + late + missing add up to 100, submitted = onTime + late. */
+  percent: z.object({ submitted: percentSchema, onTime: percentSchema, late: percentSchema, missing: percentSchema }),
+});
+
 export const runRollupAnswerSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('written'),
     year: z.number().int(),
     reads: countSchema,
     sheetsRequests: countSchema,
-    headline: blocRollupSchema.shape.submission,
+    headline: submissionProgressSchema,
   }),
   z.object({ status: z.literal('skipped'), year: z.number().int().optional(), reason: z.enum(['no_year', 'unchanged', 'running']) }),
 ]);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { countSchema } from './primitives.js';
+import { countSchema, percentSchema } from './primitives.js';
+
+export { percentSchema } from './primitives.js';
 import { RATING_LEVELS } from './enums.js';
 import { percentOf, roundDistribution } from './format.js';
 import type { TallyCounts } from './tally.js';
@@ -9,7 +11,6 @@ import type { TallyCounts } from './tally.js';
  * number in 0–100 with one decimal (format.ts), or null when there is nothing to divide by.
  * Percentages of one distribution come from roundDistribution so they add up to 100.
  */
-export const percentSchema = z.number().min(0).nullable();
 export type Percent = z.infer<typeof percentSchema>;
 const count = countSchema;
 

@@ -10,3 +10,5 @@ export const countSchema = z.number().int().nonnegative();
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
 export const yearNumberSchema = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
+/** A percentage, or null when its base is zero. */
+export const percentSchema = z.number().min(0).nullable();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countSchema, instantSchema } from './primitives.js';
+import { submissionProgressSchema } from './contract.js';
 import { derivedSchema, percentSchema } from './derive.js';
 import { ORG_STATE } from './enums.js';
 import { orgTallySchema, tallyCountsSchema } from './tally.js';
@@ -82,15 +83,7 @@ export const blocRollupSchema = z.object({
   generatedAt: instant,
   exemplaryScale: z.array(z.string()).min(1),
   quotaPercent: z.number().min(0).max(100),
-  submission: z.object({
-    total: count,
-    submitted: count,
-    onTime: count,
-    late: count,
-    missing: count,
-    /** % of organisations; onTime + late + missing add up to 100, submitted = onTime + late. */
-    percent: z.object({ submitted: percentSchema, onTime: percentSchema, late: percentSchema, missing: percentSchema }),
-  }),
+  submission: submissionProgressSchema,
   /** Sum over submitted organisations. */
   totals: tallyCountsSchema,
   derived: derivedSchema,

@@ -1,7 +1,7 @@
 import { getDeps } from '../deps.js';
-import { scheduledRollup as rollupLatest } from '../rollup/rollup-job.js';
 
-/** Runs on the schedule (index.ts): rebuilds the latest year's summary when anything changed. */
+/** Runs on the schedule (index.ts): rebuilds the latest year's summary when anything changed. Loaded lazily, as runRollup is. */
 export async function scheduledRollup(): Promise<void> {
+  const { scheduledRollup: rollupLatest } = await import('../rollup/rollup-job.js');
   await rollupLatest(getDeps());
 }

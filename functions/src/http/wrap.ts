@@ -56,7 +56,10 @@ function bodySize(req: HttpRequest): number {
   return Number.isFinite(declared) ? declared : 0;
 }
 
-export function httpFunction(options: HandlerOptions, handle: Handler) {
+/** What Cloud Functions (and functions-framework, and firebase-functions' onRequest) call. */
+export type HttpHandler = (req: HttpRequest, res: HttpResponse) => Promise<void>;
+
+export function httpFunction(options: HandlerOptions, handle: Handler): HttpHandler {
   return async (req: HttpRequest, res: HttpResponse): Promise<void> => {
     let reply: Reply;
     try {
@@ -70,6 +73,21 @@ export function httpFunction(options: HandlerOptions, handle: Handler) {
       reply = toReply(options.name, error);
     }
     res.status(reply.status).set('Cache-Control', 'no-store').json(reply.body);
+  };
+}
+
+/**
+ * A scheduled job as Cloud Scheduler calls it at run time, the way firebase-functions' onSchedule
+ * answers: 200 when it is done, 500 (so the scheduler retries) when it threw, stack to the log.
+ */
+export function scheduledFunction(name: string, job: () => Promise<void>): HttpHandler {
+  return async (_req, res) => {
+    try {
+      await job();
+      res.status(200).set('Cache-Control', 'no-store').json({ status: 'done' });
+    } catch (error) {
+      res.status(500).set('Cache-Control', 'no-store').json(toReply(name, error).body);
+    }
   };
 }
 

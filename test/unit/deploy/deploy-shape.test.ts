@@ -1,16 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { buildFunctions, DEPLOY_DIR, EXTERNAL, FUNCTIONS_DIR, type DeployBuild } from '../../../local/src/deploy/build-functions.js';
 
 /**
- * What `firebase deploy` would read, checked offline: the BUILT functions module, each export's
+ * What `firebase deploy` would read, checked offline: the BUILT deploy folder (functions/dist), each export's
  * endpoint metadata (trigger, region, schedule, time zone, invoker) and the declared params.
  */
-const FUNCTIONS_DIR = resolve(import.meta.dirname, '../../../functions');
+const ENTRY = join(DEPLOY_DIR, 'index.js');
 const endpointSchema = z.object({
   platform: z.literal('gcfv2'),
   region: z.array(z.string()),
@@ -24,11 +25,14 @@ const endpointSchema = z.object({
 let endpoints: Record<string, z.infer<typeof endpointSchema>> = {};
 let params: string[] = [];
 
+let build: DeployBuild;
+
 beforeAll(async () => {
-  // A clean build: tsc never deletes what an earlier layout left in lib/.
-  rmSync(resolve(FUNCTIONS_DIR, 'lib'), { recursive: true, force: true });
-  execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', FUNCTIONS_DIR], { stdio: 'inherit' });
-  const built: Record<string, unknown> = await import(pathToFileURL(resolve(FUNCTIONS_DIR, 'lib/index.js')).href);
+  build = await buildFunctions();
+  // As firebase-tools loads it to discover the functions (at deploy and in the emulator).
+  process.env.FUNCTIONS_CONTROL_API = 'true';
+  const built: Record<string, unknown> = await import(pathToFileURL(ENTRY).href);
+  delete process.env.FUNCTIONS_CONTROL_API;
   endpoints = Object.fromEntries(
     Object.entries(built).map(([name, fn]) => [name, endpointSchema.parse(typeof fn === 'function' ? Reflect.get(fn, '__endpoint') : null)]),
   );
@@ -65,6 +69,18 @@ describe('deployed shape of the functions', () => {
     });
   });
 
+  it('at run time every export is a plain (req, res) handler and firebase-functions is not loaded at all', () => {
+    const script = `const m = await import(${JSON.stringify(pathToFileURL(ENTRY).href)});
+const { createRequire } = await import('node:module');
+const loaded = Object.keys(createRequire(${JSON.stringify(ENTRY)}).cache);
+console.log(JSON.stringify({ described: ['submit', 'status', 'orgAction', 'runRollup', 'rollupSchedule'].filter((n) => '__endpoint' in m[n]), arity: m.submit.length,
+  admin: loaded.some((f) => f.includes('/firebase-admin/')), sdk: loaded.some((f) => f.includes('/firebase-functions/')) }));`;
+    const env = { ...process.env };
+    delete env.FUNCTIONS_CONTROL_API;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: FUNCTIONS_DIR, encoding: 'utf8', env });
+    expect(JSON.parse(out.trim().split('\n').pop() ?? '')).toEqual({ described: [], arity: 2, admin: false, sdk: false });
+  });
+
   it('declares BLOC_ID as a deploy parameter', () => {
     expect(params).toContain('BLOC_ID');
   });
@@ -78,27 +94,27 @@ function specifiersOf(file: string): string[] {
 
 const packageOf = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
-describe('the deploy package holds production code only', () => {
-  const lib = resolve(FUNCTIONS_DIR, 'lib');
-  const files = (): string[] => readdirSync(lib, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => join(lib, f));
+describe('the deploy package (functions/dist) holds production code only', () => {
+  const files = (): string[] => readdirSync(DEPLOY_DIR).filter((f) => f.endsWith('.js')).map((f) => join(DEPLOY_DIR, f));
 
-  it('no local tooling: every relative import stays inside lib/, no demo, emulator, local stack or .xlsx code', () => {
-    for (const file of files()) {
-      expect(relative(lib, file)).not.toMatch(/^(dev|demo|local)\/|xlsx|emulator/);
-      for (const spec of specifiersOf(file).filter((s) => s.startsWith('.'))) {
-        expect(relative(lib, resolve(dirname(file), spec)), `${relative(lib, file)} imports ${spec}`).not.toMatch(/^\.\./);
-      }
-    }
+  it('bundles functions/src and the pure libraries only: no demo, emulator, local stack, .xlsx or test code', () => {
+    const outside = build.inputs.filter((input) => !input.startsWith('functions/src/') && !/^node_modules\/(zod|luxon|jose)\//.test(input));
+    expect(outside).toEqual([]);
+    expect(build.inputs).toContain('functions/src/index.ts');
   });
 
-  it('functions/package.json lists exactly the packages production imports (firebase-admin: the peer firebase-functions needs)', () => {
-    const imported = new Set(
-      files()
-        .flatMap(specifiersOf)
-        .filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s))
-        .map(packageOf),
-    );
-    const manifest = z.object({ dependencies: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(resolve(FUNCTIONS_DIR, 'package.json'), 'utf8')));
-    expect([...imported, 'firebase-admin'].sort()).toEqual(Object.keys(manifest.dependencies).sort());
+  it('installs exactly the packages left outside the bundle, at the versions of the root lock', () => {
+    const imported = new Set(files().flatMap(specifiersOf).filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s)).map(packageOf));
+    const manifest = z.object({ dependencies: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(join(DEPLOY_DIR, 'package.json'), 'utf8')));
+    // firebase-admin: the peer firebase-functions needs.
+    expect([...imported, 'firebase-admin'].sort()).toEqual([...EXTERNAL].sort());
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([...EXTERNAL].sort());
+    for (const version of Object.values(manifest.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('functions/package.json lists what the source imports: what is bundled and what is installed', () => {
+    const bundled = build.inputs.filter((i) => i.startsWith('node_modules/')).map((i) => packageOf(i.slice('node_modules/'.length)));
+    const source = z.object({ dependencies: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(resolve(FUNCTIONS_DIR, 'package.json'), 'utf8')));
+    expect(Object.keys(source.dependencies).sort()).toEqual([...new Set([...bundled, ...EXTERNAL])].sort());
   });
 });
