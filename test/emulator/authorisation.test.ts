@@ -28,10 +28,12 @@ const CALLERS = {
 type Caller = keyof typeof CALLERS;
 
 let sequence = 0;
+/** The content hash of the list beforeEach submits: what an approve names. */
+let seededHash = '';
 const ENDPOINTS = {
   submit: { fn: 'submit', body: () => ({ year: 2025, orgId: 'cb-a', submissionId: `authz-${++sequence}-${Date.now()}`, sheet: { values: grid(validRows(3)) } }) },
   status: { fn: 'status', body: () => ({ year: 2025 }) },
-  'orgAction approve': { fn: 'orgAction', body: () => ({ year: 2025, orgId: 'cb-a', action: 'approve', reason: REASON }) },
+  'orgAction approve': { fn: 'orgAction', body: () => ({ year: 2025, orgId: 'cb-a', action: 'approve', reason: REASON, contentHash: seededHash }) },
   'orgAction lock': { fn: 'orgAction', body: () => ({ year: 2025, orgId: 'cb-a', action: 'lock', reason: REASON }) },
   'orgAction reopen': { fn: 'orgAction', body: () => ({ year: 2025, orgId: 'cb-a', action: 'reopen', reason: REASON }) },
   'orgAction accept_quota': { fn: 'orgAction', body: () => ({ year: 2025, orgId: 'cb-a', action: 'accept_quota', reason: REASON }) },
@@ -98,6 +100,7 @@ const cells = (Object.keys(MATRIX) as Endpoint[]).flatMap((endpoint) =>
 beforeEach(async () => {
   await h.reset();
   const seeded = await h.post('submit', ENDPOINTS.submit.body(), 'bithu.a@a.vn');
+  seededHash = (seeded.json as { contentHash: string }).contentHash;
   expect(seeded.status).toBe(200);
 });
 

@@ -19,8 +19,9 @@ describe('locks: deadline, approval, lock and reopen', () => {
   });
 
   it('approve → refused; reopen (audited, with reason) → accepted; lock → refused; reopen past the deadline with until', async () => {
-    await h.post('submit', request(three()), SECRETARY);
-    const approve = await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'approve' }, 'admin@khoi.vn');
+    const first = await h.post('submit', request(three()), SECRETARY);
+    const { contentHash } = first.json as { contentHash: string };
+    const approve = await h.post('orgAction', { year: 2025, orgId: 'cb-a', action: 'approve', contentHash }, 'admin@khoi.vn');
     expect(approve.json).toMatchObject({ state: 'approved', stateLabel: 'Đã duyệt' });
     const refused = await h.post('submit', request(three()), SECRETARY);
     expect(refused.status).toBe(409);

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { ID_PATTERN } from '../domain/contract.js';
+import { asciiLower, isAsciiEmail } from '../domain/primitives.js';
 import { RULE_PACKS, ruleSettingsSchema } from '../domain/schema.js';
 import { BlocConfigError, toConfigIssues } from './issues.js';
 
@@ -18,7 +19,12 @@ const idSchema = z
   .trim()
   .regex(ID_PATTERN, { error: 'chỉ gồm chữ cái không dấu, chữ số, "-" và "_", tối đa 64 ký tự (letters, digits, - and _)' });
 
-const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
+const emailSchema = z
+  .string()
+  .trim()
+  .refine(isAsciiEmail, { error: 'e-mail chỉ gồm ký tự ASCII (chữ Latin không dấu, chữ số, . _ - +), như Google cấp (ASCII only)' })
+  .transform(asciiLower)
+  .pipe(z.email());
 /** E-mails lower-cased, without duplicates, sorted (so the order in the file never matters). */
 const emailListSchema = z.array(emailSchema).transform((list) => [...new Set(list)].sort());
 

@@ -20,6 +20,8 @@ export interface OrgAccess {
   readonly state: OrgState;
   readonly stateChange: { readonly at: string } | null;
   readonly deadlineOverride: string | null;
+  /** false once the organisation left the year's configuration (its data is kept). */
+  readonly inConfig: boolean;
 }
 
 export const isAdmin = (email: string, bloc: BlocRoles): boolean => bloc.admins.includes(email);
@@ -30,9 +32,17 @@ export function requireAdmin(email: string, bloc: BlocRoles): void {
   if (!isAdmin(email, bloc)) throw problems.notAdmin(email);
 }
 
+/** From the current configuration only: an organisation that left it takes nothing more, from anyone. */
 export function authoriseSubmit(email: string, bloc: BlocRoles, org: OrgAccess, year: number): void {
+  if (!org.inConfig) throw problems.orgNotInConfig(org.name, year);
   if (isAdmin(email, bloc) || isSecretaryOf(email, org)) return;
   throw problems.notSecretary(email, org.name, year, bloc.admins);
+}
+
+/** Instant → “17:00 ngày 15/01/2025” in the bloc's zone, as every lock message says it. */
+export function localMoment(iso: string, timeZone: string): string {
+  const { date, time } = localParts(iso, timeZone);
+  return `${time} ngày ${date}`;
 }
 
 /** The later of the bloc deadline and the organisation's own (set when an admin reopens it). */
@@ -43,10 +53,7 @@ export function effectiveDeadline(org: Pick<OrgAccess, 'deadlineOverride'>, year
 
 /** The lock that refuses a submission now, or null when the organisation may submit. */
 export function lockOf(org: OrgAccess, year: { readonly deadline: string }, bloc: BlocRoles, now: Date): Problem | null {
-  const at = (iso: string) => {
-    const { date, time } = localParts(iso, bloc.timeZone);
-    return `${time} ngày ${date}`;
-  };
+  const at = (iso: string) => localMoment(iso, bloc.timeZone);
   const when = (iso: string | null) => (iso ? `lúc ${at(iso)}` : 'trước đó');
   if (org.state === 'locked') return problems.locked(when(org.stateChange?.at ?? null), bloc.admins);
   if (org.state === 'approved') return problems.approved(when(org.stateChange?.at ?? null), bloc.admins);

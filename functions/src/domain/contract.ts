@@ -68,8 +68,10 @@ export const orgActionRequestSchema = z.object({
   action: z.enum(ORG_ACTIONS),
   /** Required for reopen and accept_quota: kept in the audit log. */
   reason: z.string().trim().max(2000).optional(),
-  /** reopen: the organisation's own deadline (ISO instant), when the bloc deadline has passed. */
+  /** reopen: the organisation's own deadline (ISO instant); required when the deadline in force has passed. */
   until: z.iso.datetime({ offset: true }).optional(),
+  /** approve: the content hash of the list the admin reviewed (status → orgs[].contentHash), so a newer one is never approved unseen. */
+  contentHash: z.string().min(1).max(100).optional(),
 });
 export type OrgActionRequest = z.output<typeof orgActionRequestSchema>;
 
@@ -141,6 +143,8 @@ export const orgStatusSchema = z.object({
   deadline: instantSchema,
   deadlineText: z.string(),
   lastSubmission: lastSubmissionSchema.nullable(),
+  /** Of the last accepted list: what an approve names. */
+  contentHash: z.string().nullable(),
   canSubmit: z.boolean(),
   lock: z.object({ code: z.string(), message: z.string() }).nullable(),
 });

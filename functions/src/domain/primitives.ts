@@ -6,6 +6,13 @@ import { z } from 'zod';
  */
 export const instantSchema = z.iso.datetime({ offset: true });
 export const emailSchema = z.email();
+
+/**
+ * Identities are compared as Google issues them: ASCII only, lower-cased in ASCII. `toLowerCase()`
+ * would fold look-alikes (U+212A KELVIN SIGN → “k”) into a configured address; those are refused.
+ */
+export const isAsciiEmail = (email: string): boolean => /^[\x21-\x7e]+@[\x21-\x7e]+$/.test(email);
+export const asciiLower = (text: string): string => text.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 export const countSchema = z.number().int().nonnegative();
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;

@@ -72,6 +72,32 @@ export const problems = {
       `Dữ liệu của tổ chức đã bị khóa (${when}). Chỉ quản trị viên${contactList(admins)} mới có thể mở khóa.`,
       { lock: 'locked' },
     ),
+  emailNotAscii: () =>
+    new Problem(
+      403,
+      'EMAIL_NOT_ASCII',
+      'Địa chỉ tài khoản có ký tự không phải chữ cái Latin thông thường (ví dụ chữ K “Kelvin” hay chữ có dấu), nên không thể là tài khoản Google đã đăng ký. Hãy đăng nhập bằng đúng tài khoản Google của bạn.',
+    ),
+  orgNotInConfig: (orgName: string, year: number) =>
+    new Problem(
+      409,
+      'ORG_NOT_IN_CONFIG',
+      `${orgName} không còn trong danh sách tổ chức năm ${year} của Đảng ủy Khối, nên không nhận dữ liệu; dữ liệu đã gửi trước đây vẫn được giữ. Nếu có nhầm lẫn, hãy liên hệ quản trị viên.`,
+    ),
+  approveNeedsVersion: () =>
+    new Problem(400, 'CONTENT_HASH_REQUIRED', 'Thao tác “Duyệt” cần ghi rõ bản danh sách đã xem (contentHash). Hãy tải lại tiến độ rồi duyệt lại.'),
+  submissionChanged: (at: string) =>
+    new Problem(
+      409,
+      'SUBMISSION_CHANGED',
+      `Tổ chức đã gửi lại danh sách (${at}) sau bản bạn đã xem, nên chưa duyệt. Hãy xem bản mới rồi duyệt lại.`,
+    ),
+  deadlineRequired: (deadline: string) =>
+    new Problem(
+      400,
+      'DEADLINE_REQUIRED',
+      `Hạn nộp đang áp dụng (${deadline}) đã qua: mở lại mà không có hạn mới thì tổ chức vẫn không gửi được. Hãy nhập hạn nộp mới (ngày giờ trong tương lai) rồi mở lại.`,
+    ),
   reasonRequired: (action: string) =>
     new Problem(400, 'REASON_REQUIRED', `Thao tác “${action}” cần ghi lý do (được lưu vào nhật ký). Hãy nhập lý do rồi thực hiện lại.`),
   invalidTransition: (action: string, stateLabel: string) =>

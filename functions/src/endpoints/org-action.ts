@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { effectiveDeadline, requireAdmin } from '../domain/access.js';
+import { effectiveDeadline, localMoment, requireAdmin } from '../domain/access.js';
 import { orgActionRequestSchema, type OrgActionAnswer, type OrgActionRequest } from '../domain/contract.js';
 import { ORG_STATE, type OrgState } from '../domain/enums.js';
 import { problems } from '../domain/problems.js';
@@ -37,6 +37,12 @@ function nextState(org: Org, action: OrgActionRequest['action']): OrgState {
   }
 }
 
+/** Approve what was reviewed: the action names the list's content hash, and a newer list is refused. */
+function approvedVersion(org: Org, contentHash: string | undefined, timeZone: string): void {
+  if (contentHash === undefined) throw problems.approveNeedsVersion();
+  if (contentHash !== org.contentHash) throw problems.submissionChanged(org.lastSubmission ? localMoment(org.lastSubmission.at, timeZone) : 'trước đó');
+}
+
 export async function orgAction(deps: Deps, caller: Caller, body: unknown): Promise<OrgActionAnswer> {
   const { email } = caller;
   const request = parseBody(orgActionRequestSchema, body);
@@ -50,13 +56,21 @@ export async function orgAction(deps: Deps, caller: Caller, body: unknown): Prom
     const [org, year] = await readAll(tx, ref, yearRef(deps.db, deps.blocId, request.year));
     if (!year) throw problems.yearNotConfigured(request.year);
     if (!org) throw problems.orgNotFound(request.orgId, request.year);
-    const at = deps.now().toISOString();
+    const now = deps.now();
+    const at = now.toISOString();
     const state = nextState(org, request.action);
+    if (request.action === 'approve') approvedVersion(org, request.contentHash, caller.bloc.timeZone);
+    // Reopen means “can submit again”: an earlier own deadline is kept unless a new one is given.
+    const deadlineOverride = request.action === 'reopen' ? (request.until ?? org.deadlineOverride) : org.deadlineOverride;
+    if (request.action === 'reopen') {
+      const inForce = effectiveDeadline({ deadlineOverride }, year);
+      if (Date.parse(inForce) <= now.getTime()) throw problems.deadlineRequired(localMoment(inForce, caller.bloc.timeZone));
+    }
     const updated: Org = {
       ...org,
       state,
       stateChange: request.action === 'accept_quota' ? org.stateChange : { action: request.action, at, by: email, reason },
-      deadlineOverride: request.action === 'reopen' ? (request.until ?? null) : org.deadlineOverride,
+      deadlineOverride,
       acceptedQuotaReason: request.action === 'accept_quota' ? reason : org.acceptedQuotaReason,
       updatedAt: at,
     };

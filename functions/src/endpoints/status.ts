@@ -67,6 +67,7 @@ function orgStatus(org: Org, year: YearSettings, bloc: Bloc, now: Date): OrgStat
     deadline,
     deadlineText: `${time} ngày ${date}`,
     lastSubmission: org.lastSubmission,
+    contentHash: org.contentHash,
     canSubmit: lock === null,
     lock: lock ? { code: lock.code, message: lock.message } : null,
   };

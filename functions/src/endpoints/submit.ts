@@ -15,7 +15,7 @@ import { memberIndexRef, memberRef, orgRef, submissionRef } from '../store/paths
 import { readAll } from '../store/read-all.js';
 import type { Org } from '../store/records.js';
 import { listedMembers, submissionWrites } from './submission-writes.js';
-import { loadOrgContext } from './org-context.js';
+import { loadSubmitContext } from './org-context.js';
 
 /**
  * One organisation's whole sheet for a year: validated with the shared domain core, then
@@ -40,9 +40,11 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
   const { email } = caller;
   const started = Date.now();
   const request = parseSubmitRequest(body);
-  const ctx = await loadOrgContext(deps.db, caller.bloc, deps.blocId, request.year, request.orgId);
+  const ctx = await loadSubmitContext(deps.db, caller.bloc, deps.blocId, request.year, request.orgId, request.submissionId);
   authoriseSubmit(email, ctx.bloc, ctx.org, request.year);
-  if (!request.dryRun) {
+  // A retry of an accepted send gets its first answer even after a lock or the deadline (the
+  // transaction replays it); otherwise a locked organisation is told so before any parsing.
+  if (!request.dryRun && !ctx.previous) {
     const lock = lockOf(ctx.org, ctx.year, ctx.bloc, deps.now());
     if (lock) throw lock;
   }

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { isAsciiEmail } from '../domain/primitives.js';
 import { problems } from '../domain/problems.js';
 import { trustedKeys } from '../identity/keys.js';
 import { AuthError, bearerToken, verifyIdToken } from '../identity/verify-id-token.js';
@@ -22,6 +23,7 @@ export async function authenticate(req: HttpRequest, deps: Deps): Promise<Caller
   const bloc = await loadBloc(deps.db, deps.blocId);
   try {
     const user = await verifyIdToken(token, { audiences: bloc.oauthClientIds, keys: trustedKeys().getKey });
+    if (!isAsciiEmail(user.email)) throw problems.emailNotAscii();
     return { email: user.email, bloc };
   } catch (error) {
     if (error instanceof AuthError) throw problems.unauthenticated(error.reason);

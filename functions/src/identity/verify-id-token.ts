@@ -1,5 +1,6 @@
 import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { AuthFailure } from '../domain/contract.js';
+import { asciiLower, isAsciiEmail } from '../domain/primitives.js';
 
 /**
  * Verifies the Google-signed OpenID ID token the add-on sends (`ScriptApp.getIdentityToken()`).
@@ -58,7 +59,8 @@ export async function verifyIdToken(token: string | null | undefined, options: V
     throw new AuthError('malformed', 'no email claim (the add-on needs the userinfo.email scope)');
   }
   if (typeof sub !== 'string' || sub === '') throw new AuthError('malformed', 'no sub claim');
-  return { email: email.toLowerCase(), sub };
+  // Compared as issued (ASCII, lower-cased in ASCII); a look-alike is refused by authenticate().
+  return { email: isAsciiEmail(email) ? asciiLower(email) : email, sub };
 }
 
 /** `Authorization: Bearer <token>` → the token, or undefined. */
