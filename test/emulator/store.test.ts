@@ -20,11 +20,21 @@ describe('store: records, converter, paths', () => {
     expect(() => yearRef(fs.db, 'khoi', 24)).toThrow('Invalid year 24');
   });
 
-  it('stores a submission answer as JSON text and reads it back whole (nested arrays included)', async () => {
+  it('stores a submission answer as gzipped JSON and reads it back whole (nested arrays included)', async () => {
     const ref = submissionRef(fs.db, 'khoi', 2024, 'cb-a', 's-1');
     const response = { result: 'accepted', grid: [[1, 2], [3]], rows: [{ row: 2, status: 'imported' }] };
     await ref.set({ submissionId: 's-1', by: 'a@b.vn', at: AT, dryRun: false, counts: { imported: 1 }, contentHash: 'h', result: 'accepted', status: 200, response });
-    expect(typeof (await fs.db.doc(ref.path).get()).get('response')).toBe('string');
+    expect((await fs.db.doc(ref.path).get()).get('response')).toBeInstanceOf(Uint8Array); // gzipped JSON
+    expect((await ref.get()).data()?.response).toEqual(response);
+  });
+
+  it('an answer whose JSON passes the 1 MiB a document holds (1.000 long warnings, 5.000 rows) is stored and read back whole', async () => {
+    const ref = submissionRef(fs.db, 'khoi', 2024, 'cb-a', 's-big');
+    const issues = Array.from({ length: 1_000 }, (_, i) => ({ severity: 'warning', code: 'EXCELLENT_LOW_EXEMPLARY', row: i + 2, column: 'Nêu gương', columnIndex: 12, message: `Dòng ${i + 2}, cột “Nêu gương”: ${'đảng viên hoàn thành xuất sắc nhiệm vụ '.repeat(20)}` }));
+    const rows = Array.from({ length: 5_000 }, (_, i) => ({ row: i + 2, cardNumber: `79.${String(i).padStart(6, '0')}`, status: 'imported' }));
+    const response = { result: 'accepted', rows, issues };
+    expect(Buffer.byteLength(JSON.stringify(response))).toBeGreaterThan(1_048_576);
+    await ref.set({ submissionId: 's-big', by: 'a@b.vn', at: AT, dryRun: false, counts: { imported: 5_000 }, contentHash: 'h', result: 'accepted', status: 200, response });
     expect((await ref.get()).data()?.response).toEqual(response);
   });
 

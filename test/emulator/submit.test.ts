@@ -150,6 +150,20 @@ describe('a list too large for one commit', () => {
     expect((res.json as { error: { message: string } }).error.message).toMatch(/^Danh sách cần ghi lần này khoảng \d+(,\d)? MB, vượt quá 3,5 MB có thể ghi trọn vẹn trong một lần\. Dữ liệu chưa được ghi\./);
     expect(await dumpTree(h.stack.db, ROOT)).toEqual(before);
   });
+
+  it('3.300 members with 100-letter names in 3-byte letters: the member index would pass 1 MiB → 413 at once, nothing written', async () => {
+    const before = await dumpTree(h.stack.db, ROOT);
+    const name = `Lê ${'Ệệễ'.repeat(32)}`; // 99 letters, 96 of them 3 bytes in UTF-8
+    const started = Date.now();
+    const res = await h.post('submit', request(validRows(3_300, { 'Họ và tên': name })), 'admin@khoi.vn');
+    expect(res.status).toBe(413);
+    expect(res.json).toMatchObject({ error: { code: 'MEMBER_INDEX_TOO_LARGE' } });
+    expect((res.json as { error: { message: string } }).error.message).toMatch(
+      /^Danh sách 3\.300 đảng viên cần một chỉ mục khoảng 1(,\d)? MB, vượt quá 1 MB mà một tài liệu được phép lưu\. Dữ liệu chưa được ghi; dữ liệu cũ vẫn giữ nguyên\./,
+    );
+    expect(Date.now() - started).toBeLessThan(60_000); // an answer, not minutes of client retries
+    expect(await dumpTree(h.stack.db, ROOT)).toEqual(before);
+  });
 });
 
 describe('authentication and authorisation', () => {

@@ -114,6 +114,12 @@ export const problems = {
       'LIST_TOO_LARGE',
       `Danh sách cần ghi lần này khoảng ${formatDecimal(bytes / 1_048_576)} MB, vượt quá ${formatDecimal(limit / 1_048_576)} MB có thể ghi trọn vẹn trong một lần. Dữ liệu chưa được ghi. Hãy rút gọn các cột ghi chữ dài (Đăng ký làm theo, Ghi chú), hoặc liên hệ quản trị viên.`,
     ),
+  memberIndexTooLarge: (members: number, bytes: number) =>
+    new Problem(
+      413,
+      'MEMBER_INDEX_TOO_LARGE',
+      `Danh sách ${formatInt(members)} đảng viên cần một chỉ mục khoảng ${formatDecimal(bytes / 1_048_576)} MB, vượt quá 1 MB mà một tài liệu được phép lưu. Dữ liệu chưa được ghi; dữ liệu cũ vẫn giữ nguyên. Hãy liên hệ quản trị viên để chia danh sách cho các tổ chức trực thuộc.`,
+    ),
   validationFailed: (errorCount: number, details: Record<string, unknown>) =>
     new Problem(
       422,

@@ -14,7 +14,8 @@ import type { Caller } from '../http/authenticate.js';
 import { memberIndexRef, memberRef, orgRef, submissionRef } from '../store/paths.js';
 import { readAll } from '../store/read-all.js';
 import type { Org } from '../store/records.js';
-import { listedMembers, submissionWrites } from './submission-writes.js';
+import { listedMembers, submissionWrites, type SubmissionWrites } from './submission-writes.js';
+import { encodeResponse } from '../store/converter.js';
 import { loadSubmitContext } from './org-context.js';
 
 /**
@@ -93,10 +94,9 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
     const body = answer(unchanged ? 'unchanged' : 'accepted', request, org, validation, diff, contentHash, at);
     if (!unchanged) {
       const writes = submissionWrites({ org, members, contentHash, diff, tally, submissionId: request.submissionId, by: email, at: now });
-      // All or nothing means one commit: refuse a list that cannot fit rather than retry for minutes.
-      const bytes = writes.members.reduce((sum, m) => sum + Buffer.byteLength(JSON.stringify(m.doc)), 0) + 2 * Buffer.byteLength(JSON.stringify(body));
-      const budget = deps.commitBudgetBytes ?? DEPLOYED_COMMIT_BUDGET;
-      if (bytes > budget) throw problems.listTooLarge(bytes, budget);
+      // All or nothing means one commit: size every document it writes and refuse, at once, what
+      // cannot fit (Firestore would refuse it only after minutes of client retries).
+      checkCommitSize(writes, body, members.length, deps.commitBudgetBytes ?? DEPLOYED_COMMIT_BUDGET);
       for (const { cardNumber, doc } of writes.members) tx.set(memberRef(deps.db, deps.blocId, request.year, request.orgId, cardNumber), doc);
       for (const cardNumber of writes.removed) tx.delete(memberRef(deps.db, deps.blocId, request.year, request.orgId, cardNumber));
       tx.set(refs.index, writes.index);
@@ -118,6 +118,17 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
       ms: Date.now() - started,
     });
   return outcome.body;
+}
+
+/** A document holds at most 1 MiB (name and field names included): keep a margin. */
+const DOCUMENT_BUDGET = 1_000_000;
+const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
+
+function checkCommitSize(writes: SubmissionWrites, answer: SubmitAnswer, listed: number, budget: number): void {
+  const index = jsonBytes(writes.index);
+  if (index > DOCUMENT_BUDGET) throw problems.memberIndexTooLarge(listed, index);
+  const bytes = writes.members.reduce((sum, m) => sum + jsonBytes(m.doc), 0) + index + jsonBytes(writes.org) + encodeResponse(answer).length;
+  if (bytes > budget) throw problems.listTooLarge(bytes, budget);
 }
 
 function storedMembers(index: Readonly<Record<string, StoredMember>> | undefined): Map<string, StoredMember> {

@@ -1,4 +1,5 @@
 import type { DocumentData, FirestoreDataConverter, PartialWithFieldValue, QueryDocumentSnapshot, SetOptions, WithFieldValue } from '@google-cloud/firestore';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { auditSchema, blocSchema, memberIndexSchema, memberSchema, orgSchema, rollupDocSchema, submissionSchema, yearSchema } from './records.js';
 
@@ -31,10 +32,18 @@ export function zodConverter<S extends z.ZodType<DocumentData>>(schema: S, codec
   };
 }
 
+/**
+ * A stored answer (returned again on a retry) as gzipped JSON bytes: Firestore has no nested
+ * arrays, and a 5.000-row answer's JSON can pass the 1 MiB a document may hold; gzipped it is
+ * a tenth of that. Older records kept it as JSON text.
+ */
+export const encodeResponse = (response: unknown): Buffer => gzipSync(JSON.stringify(response ?? null));
+
 const jsonResponse: Codec = {
-  encode: (data) => ({ ...data, response: JSON.stringify(data.response ?? null) }),
+  encode: (data) => ({ ...data, response: encodeResponse(data.response) }),
   decode: (data) => {
     const response: unknown = data.response;
+    if (response instanceof Uint8Array) return { ...data, response: JSON.parse(gunzipSync(response).toString('utf8')) as unknown };
     return { ...data, response: typeof response === 'string' ? (JSON.parse(response) as unknown) : response };
   },
 };
