@@ -106,3 +106,18 @@ describe('runRollup', () => {
     expect(outcome.status === 'written' && outcome.rollup.comparison.length).toBeGreaterThan(10);
   });
 });
+
+describe('runRollup over HTTP: a lease a crashed run left', () => {
+  it('a forced run says until when the lease holds (in the bloc’s time), and runs once it lapses', async () => {
+    const now = Date.now();
+    const until = new Date(now + 4 * 60_000).toISOString();
+    await rollupRef(h.stack.db, h.stack.blocId, 2025).set({ year: 2025, fingerprint: null, builtAt: null, rollupGzip: null, lease: { holder: 'crashed-run', until }, summary: null });
+    const blocked = await h.post('runRollup', { year: 2025, force: true }, 'admin@khoi.vn');
+    expect(blocked.status).toBe(200);
+    expect(blocked.json).toMatchObject({ status: 'skipped', year: 2025, reason: 'running', until });
+    expect((blocked.json as { message: string }).message).toMatch(/^Một lần tổng hợp khác đang chạy \(hoặc vừa bị gián đoạn\); hãy thử lại sau \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\.$/);
+    await rollupRef(h.stack.db, h.stack.blocId, 2025).set({ lease: { holder: 'crashed-run', until: new Date(now - 1_000).toISOString() } }, { merge: true });
+    const after = await h.post('runRollup', { year: 2025, force: true }, 'admin@khoi.vn');
+    expect(after.json).toMatchObject({ status: 'written', year: 2025 });
+  });
+});

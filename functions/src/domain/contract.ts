@@ -195,7 +195,15 @@ export const runRollupAnswerSchema = z.discriminatedUnion('status', [
     sheetsRequests: countSchema,
     headline: submissionProgressSchema,
   }),
-  z.object({ status: z.literal('skipped'), year: z.number().int().optional(), reason: z.enum(['no_year', 'unchanged', 'running']) }),
+  z.object({
+    status: z.literal('skipped'),
+    year: z.number().int().optional(),
+    reason: z.enum(['no_year', 'unchanged', 'running']),
+    /** running: the lease's end (a crashed run's lease lapses then; try again after it). */
+    until: instantSchema.optional(),
+    /** The Vietnamese sentence the admin console shows. */
+    message: z.string(),
+  }),
 ]);
 export type RunRollupAnswer = z.infer<typeof runRollupAnswerSchema>;
 

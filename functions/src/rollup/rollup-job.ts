@@ -21,7 +21,9 @@ import { rollupFingerprint } from './fingerprint.js';
  */
 export type RollupOutcome =
   | { status: 'written'; year: number; reads: number; rollup: BlocRollup; model: SummaryModel; sheetsRequests: number }
-  | { status: 'skipped'; year: number; reads: number; reason: 'unchanged' | 'running' };
+  | { status: 'skipped'; year: number; reads: number; reason: 'unchanged' }
+  /** Another run (or a crashed one, whose lease then expires) holds the lease until `until`. */
+  | { status: 'skipped'; year: number; reads: number; reason: 'running'; until: string };
 
 const LEASE_MS = 5 * 60_000;
 
@@ -83,14 +85,18 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
   const claim = await db.runTransaction(async (tx) => {
     const current = (await tx.get(ref)).data();
     if (!options.force && current?.fingerprint === fingerprint) return 'unchanged' as const;
-    if (current?.lease && Date.parse(current.lease.until) > now.getTime()) return 'running' as const;
+    if (current?.lease && Date.parse(current.lease.until) > now.getTime()) return { running: current.lease.until };
     const base: RollupDoc = current ?? { year, fingerprint: null, builtAt: null, rollupGzip: null, lease: null, summary: null };
     tx.set(ref, { ...base, lease: { holder, until: new Date(now.getTime() + LEASE_MS).toISOString() } });
     return 'claimed' as const;
   });
-  if (claim !== 'claimed') {
+  if (claim === 'unchanged') {
     logs.rollupSkipped({ blocId, year, reason: claim });
     return { status: 'skipped', year, reads: reads + 1, reason: claim };
+  }
+  if (claim !== 'claimed') {
+    logs.rollupSkipped({ blocId, year, reason: 'running' });
+    return { status: 'skipped', year, reads: reads + 1, reason: 'running', until: claim.running };
   }
 
   try {
