@@ -5,7 +5,7 @@
  *
  *   npm start [-- --config FILE] [--input DIR] [--year N] [--out FILE] [--serve] [--keep-data]
  */
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { blocConfigSchema, type BlocConfig } from '../functions/src/bloc-config/schema.js';
@@ -44,8 +44,12 @@ async function main(): Promise<number> {
   mkdirSync(dirname(out), { recursive: true });
   const print = printer(process.stdout);
 
-  // Structured function logs would drown the progress: keep them in a file-free sink.
-  setLogSink(() => undefined, () => undefined);
+  // The functions' structured logs (with the reference id of any 500, “Mã tra cứu”) go to a file
+  // beside the workbook, not over the progress lines; with --serve they go to the terminal too.
+  const logFile = resolve(dirname(out), 'functions.log');
+  writeFileSync(logFile, '');
+  const toFile = (line: string): void => appendFileSync(logFile, `${line}\n`);
+  setLogSink(toFile, toFile);
   print.step('Khởi động Firestore emulator và các hàm (functions-framework)…');
   const stack = await startLocalStack({
     projectId: 'demo-ledger',
@@ -84,7 +88,12 @@ async function main(): Promise<number> {
     const rollup = result.rollups.get(year);
     if (rollup) print.headline(rollup, reportSentences(rollup), out);
     print.summary(result.accepted, result.rejected);
+    print.step(`Nhật ký của các hàm (mã tra cứu lỗi): ${logFile}`);
     if (args.serve) {
+      setLogSink(
+        (line) => { toFile(line); process.stdout.write(`${line}\n`); },
+        (line) => { toFile(line); process.stderr.write(`${line}\n`); },
+      );
       print.serving(stack.baseUrl, await stack.token(config.admins[0] ?? ''));
       await new Promise<void>((resolveWait) => process.once('SIGINT', resolveWait));
     }
