@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { ID_PATTERN } from '../domain/contract.js';
-import { asciiLower, isAsciiEmail } from '../domain/primitives.js';
+import { asciiLower } from '../domain/primitives.js';
 import { RULE_PACKS, ruleSettingsSchema } from '../domain/schema.js';
 import { BlocConfigError, toConfigIssues } from './issues.js';
 
@@ -22,7 +22,7 @@ const idSchema = z
 const emailSchema = z
   .string()
   .trim()
-  .refine(isAsciiEmail, { error: 'e-mail chỉ gồm ký tự ASCII (chữ Latin không dấu, chữ số, . _ - +), như Google cấp (ASCII only)' })
+  .refine((text) => /^[\x20-\x7e]*$/.test(text), { error: 'e-mail chỉ gồm ký tự ASCII (chữ Latin không dấu, chữ số, . _ - +), như Google cấp (ASCII only)' })
   .transform(asciiLower)
   .pipe(z.email());
 /** E-mails lower-cased, without duplicates, sorted (so the order in the file never matters). */

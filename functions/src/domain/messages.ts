@@ -49,6 +49,11 @@ export const MESSAGES = {
   BIRTH_INVALID: (p: { value: string }) =>
     `Ngày sinh ${q(p.value)} không hợp lệ. Hãy nhập ngày/tháng/năm (15/03/1985) hoặc năm sinh (1985).`,
   DATE_IN_FUTURE: (p: { value: string }) => `Ngày ${q(p.value)} ở sau ngày đánh giá. Hãy kiểm tra lại năm.`,
+  DATE_YEAR_ONLY: (p: { value: string }) => `${q(p.value)} là một năm, không phải một ngày. Hãy nhập đủ ngày/tháng/năm, ví dụ 15/03/${p.value}.`,
+  ADMISSION_BEFORE_BIRTH: (p: { admitted: string; born: string }) =>
+    `Ngày vào Đảng ${formatDateVi(p.admitted)} ở trước ngày sinh ${formatDateVi(p.born)}. Hãy kiểm tra lại hai ngày này.`,
+  ADMISSION_UNDER_18: (p: { admitted: string; born: string }) =>
+    `Đảng viên vào Đảng ngày ${formatDateVi(p.admitted)} khi chưa đủ 18 tuổi (sinh ${formatDateVi(p.born)}). Hãy kiểm tra lại ngày sinh và ngày vào Đảng.`,
   SCORE_INVALID: (p: { value: string }) => `Điểm ${q(p.value)} không hợp lệ. Hãy nhập một số từ 0 đến 100, ví dụ 85 hoặc 72,5.`,
   TEXT_TOO_LONG: (p: { length: number; max: number }) =>
     `Nội dung dài ${formatInt(p.length)} ký tự, vượt quá ${formatInt(p.max)} ký tự cho phép. Hãy rút gọn.`,

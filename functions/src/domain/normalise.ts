@@ -50,13 +50,18 @@ function normaliseDate(allowYear: boolean): Normaliser {
   const code = allowYear ? 'BIRTH_INVALID' : 'DATE_INVALID';
   return (cell) => {
     if (typeof cell === 'number') {
-      if (allowYear && Number.isInteger(cell) && cell >= 1900 && cell <= 2100) return ok(String(cell));
+      // A number that reads as a year is a year (a birth year, or an error), never the sheet serial of a day in 1902–1908.
+      if (Number.isInteger(cell) && cell >= 1000 && cell <= 2999) {
+        if (allowYear && cell >= 1900 && cell <= 2100) return ok(String(cell));
+        return fail((w) => issue('error', allowYear ? code : 'DATE_YEAR_ONLY', w, { value: String(cell) }));
+      }
       const iso = fromSerial(cell);
       return iso ? ok(iso) : fail((w) => issue('error', code, w, { value: String(cell) }));
     }
     const value = text(cell);
     if (typeof value !== 'string') return value;
     if (allowYear && /^\d{4}$/.test(value) && Number(value) >= 1900 && Number(value) <= 2100) return ok(value);
+    if (!allowYear && /^\d{4}$/.test(value)) return fail((w) => issue('error', 'DATE_YEAR_ONLY', w, { value }));
     const iso = parseDateText(value);
     return iso ? ok(iso) : fail((w) => issue('error', code, w, { value }));
   };

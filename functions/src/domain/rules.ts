@@ -4,6 +4,7 @@ import { issue, type Issue, type Location } from './messages.js';
 import type { Evaluation, RulePackId, RuleSettings, SheetRow } from './schema.js';
 import { defaultRulePack } from './schema.js';
 import { minusMonths } from './dates.js';
+import { formatDateVi } from './format.js';
 
 /**
  * Rule packs by evaluation year, and the rules that look across fields of a row or across the
@@ -106,12 +107,38 @@ export function checkRow(row: number, e: Evaluation, ctx: RuleContext): Issue[] 
       issue('warning', 'NEW_MEMBER_RATED', at(row, ctx, 'rating'), { admitted: e.admissionDate, evaluationDate: ctx.evaluationDate }),
     );
   }
+  issues.push(...checkDates(row, e, ctx));
   const lowest = ctx.settings.exemplaryScale[ctx.settings.exemplaryScale.length - 1];
   if (e.rating === 'HTXSNV' && e.exemplary === lowest) {
     issues.push(issue('warning', 'EXCELLENT_LOW_EXEMPLARY', at(row, ctx, 'exemplary'), { level: lowest }));
   }
   return issues;
 }
+
+/**
+ * Dates against the evaluation date and each other: nothing after the evaluation date, no
+ * admission before birth (errors); admission under 18, the Party's minimum age, is a warning
+ * (a birth year alone is compared by years). A birth date is `yyyy` or `yyyy-mm-dd`.
+ */
+function checkDates(row: number, e: Evaluation, ctx: RuleContext): Issue[] {
+  const issues: Issue[] = [];
+  // The earliest day a birth date (or a birth year) can mean.
+  const bornFrom = e.birthDate === null ? null : e.birthDate.length === 4 ? `${e.birthDate}-01-01` : e.birthDate;
+  if (e.birthDate !== null && bornFrom !== null && bornFrom > ctx.evaluationDate) {
+    issues.push(issue('error', 'DATE_IN_FUTURE', at(row, ctx, 'birthDate'), { value: formatDateVi(e.birthDate) }));
+  }
+  if (e.admissionDate !== null && e.admissionDate > ctx.evaluationDate) {
+    issues.push(issue('error', 'DATE_IN_FUTURE', at(row, ctx, 'admissionDate'), { value: formatDateVi(e.admissionDate) }));
+  }
+  if (e.birthDate !== null && bornFrom !== null && e.admissionDate !== null) {
+    const facts = { admitted: e.admissionDate, born: e.birthDate };
+    if (e.admissionDate < bornFrom) issues.push(issue('error', 'ADMISSION_BEFORE_BIRTH', at(row, ctx, 'admissionDate'), facts));
+    else if (e.admissionDate < plusYears(bornFrom, 18)) issues.push(issue('warning', 'ADMISSION_UNDER_18', at(row, ctx, 'admissionDate'), facts));
+  }
+  return issues;
+}
+
+const plusYears = (iso: string, years: number): string => `${String(Number(iso.slice(0, 4)) + years).padStart(4, '0')}${iso.slice(4)}`;
 
 /** Rules over the organisation's whole list: the HTXSNV quota and the expected member count. */
 export function checkSheet(rows: readonly SheetRow[], listed: number, ctx: RuleContext): Issue[] {
