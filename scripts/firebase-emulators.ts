@@ -67,7 +67,14 @@ export interface PreparedEmulators {
 }
 
 /** Writes the wrapper jar, a firebase.json copy with these ports and the functions' .env file. */
-export function prepareFirebaseEmulators(options: { workDir: string; projectId: string; blocId: string; ports?: EmulatorPorts }): PreparedEmulators {
+export function prepareFirebaseEmulators(options: {
+  workDir: string;
+  projectId: string;
+  blocId: string;
+  ports?: EmulatorPorts;
+  /** The functions folder the emulator serves (default: functions/, which must be built). */
+  functionsSource?: string;
+}): PreparedEmulators {
   const { workDir, projectId, blocId } = options;
   const ports = options.ports ?? { firestore: 8080, functions: 5001, hub: 4400, logging: 4500 };
   const found = locateJar({}).jar;
@@ -82,13 +89,12 @@ export function prepareFirebaseEmulators(options: { workDir: string; projectId: 
   };
   // firebase-tools joins every path with the config file's folder and refuses rules outside it:
   // the rules and indexes are copied next to the config, the functions source is named relative to it.
-  const fromWork = (path: string) => relative(workDir, join(ROOT, path)) || '.';
   const copied = (path: string) => {
     copyFileSync(join(ROOT, path), join(workDir, basename(path)));
     return basename(path);
   };
   const config = {
-    functions: base.functions.map((f) => ({ ...f, source: fromWork(String(f.source)), configDir: '.' })),
+    functions: base.functions.map((f) => ({ ...f, source: relative(workDir, options.functionsSource ?? join(ROOT, String(f.source))) || '.', configDir: '.' })),
     firestore: { rules: copied(base.firestore.rules), indexes: copied(base.firestore.indexes) },
     emulators: {
       firestore: { host: '127.0.0.1', port: ports.firestore },

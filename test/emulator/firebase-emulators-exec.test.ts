@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,8 +9,8 @@ import { FIREBASE_CLI, prepareFirebaseEmulators } from '../../scripts/firebase-e
 /**
  * The Firebase CLI's own local workflow, offline: `firebase emulators:exec --only
  * firestore,functions` with the preinstalled gcloud jar (through the generated wrapper jar) runs
- * a script that calls `status` and `submit` through the FUNCTIONS emulator (functions/lib, built
- * first) and prints what they answered.
+ * a script that calls `status` and `submit` through the FUNCTIONS emulator (the functions built
+ * for this test) and prints what they answered.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const PROJECT = 'demo-firebase-exec';
@@ -46,10 +46,17 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs:
 
 describe('firebase emulators:exec --only firestore,functions (offline, gcloud jar)', () => {
   it('status and submit answer through the functions emulator', async () => {
-    const build = await run(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'functions'], process.env, 120_000);
+    // The functions built into a folder of this test (other tests build functions/lib at the same
+    // time): its package.json, lib/ and the workspace's node_modules.
+    const functionsSource = join(workDir, 'functions');
+    mkdirSync(functionsSource);
+    copyFileSync(resolve(ROOT, 'functions/package.json'), join(functionsSource, 'package.json'));
+    symlinkSync(resolve(ROOT, 'node_modules'), join(functionsSource, 'node_modules'));
+    const tsc = [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'functions', '--outDir', join(functionsSource, 'lib')];
+    const build = await run(process.execPath, tsc, process.env, 120_000);
     expect(build.code, build.output).toBe(0);
     const ports = { firestore: await freePort(), functions: await freePort(), hub: await freePort(), logging: await freePort() };
-    const { configPath, env } = prepareFirebaseEmulators({ workDir, projectId: PROJECT, blocId: BLOC, ports });
+    const { configPath, env } = prepareFirebaseEmulators({ workDir, projectId: PROJECT, blocId: BLOC, ports, functionsSource });
     const client = `${JSON.stringify(process.execPath)} ${JSON.stringify(resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'))} ${JSON.stringify(resolve(ROOT, 'test/support/firebase-exec-client.ts'))}`;
     const result = await run(
       process.execPath,
