@@ -1,6 +1,9 @@
 // Builds the Apps Script project in dist/: Code.js (the add-on's TypeScript and the shared
 // domain core, bundled), Sidebar.html + SidebarScript.html, appsscript.json.
 // Usage: node build.mjs   (ADDON_SERVER_URL=https://… fixes the backend address in the build)
+//        ADDON_PUBLISH=1 ADDON_SERVER_URL=https://… node build.mjs   (npm run build:publish): a build for
+//        a versioned deployment; refuses to build without an https ADDON_SERVER_URL.
+//        ADDON_OUT_DIR=/some/dir writes the project there instead of dist/.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +33,35 @@ function exportedFunctions(code) {
   return Object.keys(app).filter((name) => typeof app[name] === 'function').sort();
 }
 
-export async function buildAddon({ outDir = join(ROOT, 'dist'), serverUrl = process.env.ADDON_SERVER_URL ?? '' } = {}) {
+export class PublishBuildError extends Error {}
+
+/**
+ * A versioned (published) Apps Script deployment needs `urlFetchWhitelist`; Apps Script wants
+ * https prefixes that end in a slash. The server's origin covers all its functions.
+ */
+export function publishedWhitelist(serverUrl) {
+  if (serverUrl === '') {
+    throw new PublishBuildError(
+      'A publishing build needs the server address: set ADDON_SERVER_URL to the base URL of the deployed functions,\n' +
+        '  e.g. ADDON_SERVER_URL=https://asia-southeast1-YOUR-PROJECT.cloudfunctions.net npm run build:publish -w sheets-addon',
+    );
+  }
+  let url;
+  try {
+    url = new URL(serverUrl);
+  } catch {
+    throw new PublishBuildError(`ADDON_SERVER_URL is not a URL: ${serverUrl}`);
+  }
+  if (url.protocol !== 'https:') throw new PublishBuildError(`ADDON_SERVER_URL must be https for a published add-on: ${serverUrl}`);
+  return [`${url.origin}/`];
+}
+
+export async function buildAddon({
+  outDir = process.env.ADDON_OUT_DIR || join(ROOT, 'dist'),
+  serverUrl = process.env.ADDON_SERVER_URL ?? '',
+  publish = process.env.ADDON_PUBLISH === '1',
+} = {}) {
+  const whitelist = publish ? publishedWhitelist(serverUrl) : undefined;
   const server = await bundle({
     entryPoints: [join(ROOT, 'src/index.ts')],
     format: 'iife',
@@ -49,7 +80,8 @@ export async function buildAddon({ outDir = join(ROOT, 'dist'), serverUrl = proc
   const client = await bundle({ entryPoints: [join(ROOT, 'src/sidebar/sidebar.ts')], format: 'iife', target: 'es2019', platform: 'browser', minify: true });
   const script = `<script>\n${client.replace(/<\/script/gi, '<\\/script')}\n</script>\n`;
   const manifest = JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8'));
-  if (serverUrl !== '') manifest.urlFetchWhitelist = [`${serverUrl.replace(/\/+$/, '')}/`];
+  if (whitelist !== undefined) manifest.urlFetchWhitelist = whitelist;
+  else if (serverUrl !== '') manifest.urlFetchWhitelist = [`${serverUrl.replace(/\/+$/, '')}/`];
 
   mkdirSync(outDir, { recursive: true });
   writeAtomic(join(outDir, 'Code.js'), code);
@@ -60,6 +92,14 @@ export async function buildAddon({ outDir = join(ROOT, 'dist'), serverUrl = proc
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { outDir, entries, bytes } = await buildAddon();
+  let built;
+  try {
+    built = await buildAddon();
+  } catch (error) {
+    if (!(error instanceof PublishBuildError)) throw error;
+    console.error(`sheets-addon: ${error.message}`);
+    process.exit(1);
+  }
+  const { outDir, entries, bytes } = built;
   console.log(`sheets-addon: ${outDir}/Code.js (${Math.round(bytes.code / 1024)} KB, ${entries.length} entry points), Sidebar.html, SidebarScript.html (${Math.round(bytes.sidebarScript / 1024)} KB), appsscript.json`);
 }

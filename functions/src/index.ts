@@ -1,5 +1,6 @@
 import { httpHandlers, type FunctionName } from './functions/handlers.js';
 import { scheduledRollup } from './functions/scheduled-rollup.js';
+import { describer } from './functions/describe.js';
 import { scheduledFunction } from './http/wrap.js';
 
 /**
@@ -18,10 +19,10 @@ import { scheduledFunction } from './http/wrap.js';
  * of documents; the rollup of 5.000 organisations peaked at ~510 MiB RSS, so both rollup
  * functions get 1 GiB (≥ 1,25× that) and at most one or two instances (a lease serialises them).
  */
-const sdk = process.env.FUNCTIONS_CONTROL_API === 'true' ? await import('./functions/describe.js') : null;
+const sdk = process.env.FUNCTIONS_CONTROL_API === 'true' ? describer() : null;
 
 const http = <N extends FunctionName>(name: N, options: { memory: '256MiB' | '512MiB' | '1GiB'; timeoutSeconds: number; maxInstances: number }) =>
-  sdk ? sdk.describeHttp(options, httpHandlers[name]) : httpHandlers[name];
+  sdk ? sdk.http(options, httpHandlers[name]) : httpHandlers[name];
 
 export const submit = http('submit', { memory: '512MiB', timeoutSeconds: 120, maxInstances: 10 });
 export const status = http('status', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 10 });
@@ -30,7 +31,7 @@ export const runRollup = http('runRollup', { memory: '1GiB', timeoutSeconds: 300
 
 /** Hourly from 07:00 to 22:00 bloc time; Cloud Scheduler may deliver twice: the job is idempotent. */
 export const rollupSchedule = sdk
-  ? sdk.describeSchedule(
+  ? sdk.schedule(
       { schedule: '0 7-22 * * *', timeZone: 'Asia/Ho_Chi_Minh', retryCount: 2, memory: '1GiB', timeoutSeconds: 300, maxInstances: 1 },
       scheduledRollup,
     )

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,8 @@ beforeAll(async () => {
   endpoints = Object.fromEntries(
     Object.entries(built).map(([name, fn]) => [name, endpointSchema.parse(typeof fn === 'function' ? Reflect.get(fn, '__endpoint') : null)]),
   );
-  const declared: unknown = (await import('firebase-functions/params')).declaredParams;
+  // The CommonJS build, which firebase-tools' loader reads and describe.ts registers with.
+  const declared: unknown = (createRequire(ENTRY)('firebase-functions/params') as { declaredParams: unknown }).declaredParams;
   params = z.array(z.object({ name: z.string() })).parse(declared).map((p) => p.name);
 }, 120_000);
 
@@ -89,7 +90,7 @@ console.log(JSON.stringify({ described: ['submit', 'status', 'orgAction', 'runRo
 /** Every module specifier a built file imports, statically or lazily. */
 function specifiersOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\w*\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
 }
 
 const packageOf = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
