@@ -20,6 +20,7 @@ function write(severity: 'INFO' | 'WARNING' | 'ERROR', message: string, fields: 
 
 export const logs = {
   requestRefused: (f: { fn: string; status: number; code: string; caller?: string | undefined }) => { write('WARNING', 'request refused', f); },
+  databaseBusy: (f: { fn: string; error: string }) => { write('WARNING', 'database busy or unreachable: answered 503', f); },
   unexpectedError: (f: { fn: string; reference: string; error: string; stack?: string | undefined }) => { write('ERROR', 'unexpected error', f); },
   submissionValidated: (f: { orgId: string; year: number; listed: number; errors: number; warnings: number; ms: number }) => { write('INFO', 'submission validated', f); },
   submissionWritten: (f: { orgId: string; year: number; submissionId: string; result: string; imported: number; updated: number; unchanged: number; removed: number; ms: number }) => { write('INFO', 'submission written', f); },

@@ -178,7 +178,7 @@ describe.sequential('the add-on, end to end', () => {
     expect(fetches.map((f) => f.outcome)).toEqual(['network-error', 200]);
     const ids = fetches.map(submissionIdOf);
     expect(ids[0]).toBe(ids[1]);
-    expect(await session.sleeps()).toEqual([1_000]);
+    expect(await session.sleeps()).toEqual([2_000]);
     expect(alert.text).toContain('0 mới thêm, 1 cập nhật, 5 không đổi');
     expect(columnValues(snap, STATUS_COLUMN, 2)).toEqual(['Không đổi', 'Đã cập nhật', 'Không đổi', 'Không đổi', 'Không đổi', 'Không đổi']);
     const audits = (await submissionsCol(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).docs.map((d) => d.id);

@@ -151,7 +151,8 @@ describe('the emulator killed in the middle of a 2.000-row submission', () => {
       // id that emulator never knew: INVALID_ARGUMENT “Transaction is invalid or closed” (not
       // retryable), so the server answers 500 with a reference and nothing written. (A 200 would
       // be fine too, if the retry began afresh.) Either way the organisation is one whole version.
-      expect([200, 500]).toContain(settled.status);
+      // 503 when the client's own retries on the restarted emulator hit UNAVAILABLE or the answer deadline.
+      expect([200, 500, 503]).toContain(settled.status);
       if (settled.status === 500) {
         const reference = /Mã tra cứu: (\w+)/.exec(JSON.stringify(settled.json))?.[1] ?? 'none';
         expect(logLines.some((l) => l.includes('"unexpected error"') && l.includes(reference))).toBe(true);

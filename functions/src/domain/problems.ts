@@ -128,5 +128,12 @@ export const problems = {
       details,
     ),
   internal: (reference: string) =>
-    new Problem(500, 'INTERNAL', `Máy chủ gặp lỗi ngoài dự kiến; dữ liệu chưa được ghi. Hãy thử gửi lại sau ít phút. Mã tra cứu: ${reference}.`),
+    new Problem(500, 'INTERNAL', `Máy chủ gặp lỗi ngoài dự kiến. Hãy thử gửi lại sau ít phút (gửi lại không tạo bản trùng). Mã tra cứu: ${reference}.`),
+  /** The database did not answer in time, or a transaction waited on a lock: the outcome is unknown, a retry is safe. */
+  busy: () =>
+    new Problem(
+      503,
+      'UNAVAILABLE',
+      'Máy chủ dữ liệu đang bận hoặc không phản hồi, nên chưa biết chắc lần gửi này đã được ghi hay chưa. Hãy thử lại sau ít giây: gửi lại cùng bảng không tạo bản trùng.',
+    ),
 };

@@ -7,7 +7,7 @@ import { httpFunction } from '../http/wrap.js';
  * The rollup's code (and the Sheets client behind it) loads on the first call only, so the
  * other functions' cold start never pays for it.
  */
-export const runRollup = httpFunction({ name: 'runRollup', methods: ['POST'], maxBodyBytes: 16_384 }, async (req) => {
+export const runRollup = httpFunction({ name: 'runRollup', methods: ['POST'], maxBodyBytes: 16_384, deadlineMs: 270_000 }, async (req) => {
   const deps = getDeps();
   const caller = await authenticate(req, deps);
   const { rollupNow } = await import('../endpoints/run-rollup.js');

@@ -33,6 +33,30 @@ export interface HandlerOptions {
   readonly name: string;
   readonly methods: readonly string[];
   readonly maxBodyBytes: number;
+  /** Answer 503 after this long, well inside the function's timeout (the work may still finish: a retry is safe). */
+  readonly deadlineMs?: number;
+}
+
+/** The default answer deadline: the short functions' 30 s timeout, less a margin. */
+const DEFAULT_DEADLINE_MS = 25_000;
+
+/** gRPC codes of a database that is away or contended: DEADLINE_EXCEEDED, ABORTED (“Transaction lock timeout”), UNAVAILABLE. */
+const RETRYABLE_GRPC = new Set([4, 10, 14]);
+const isRetryable = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number' && RETRYABLE_GRPC.has(error.code);
+
+class DeadlineExceeded extends Error {}
+
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => { reject(new DeadlineExceeded(`no answer within ${ms} ms`)); }, ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A handler answers the body of a success (200); every refusal is a thrown Problem. */
@@ -68,7 +92,7 @@ export function httpFunction(options: HandlerOptions, handle: Handler): HttpHand
       if ((req.rawBody?.length ?? 0) > 0 && !JSON_MEDIA_TYPE.test(header(req, 'content-type') ?? '')) {
         throw problems.badRequest('nội dung gửi lên phải là JSON (Content-Type: application/json)');
       }
-      reply = { status: 200, body: await handle(req) };
+      reply = { status: 200, body: await withinDeadline(handle(req), options.deadlineMs ?? DEFAULT_DEADLINE_MS) };
     } catch (error) {
       reply = toReply(options.name, error);
     }
@@ -101,6 +125,10 @@ function toReply(fn: string, error: unknown): Reply {
     const more = fields.length - PATHS_IN_MESSAGE;
     const paths = fields.slice(0, PATHS_IN_MESSAGE).map((f) => f.path).join(', ') + (more > 0 ? ` và ${formatInt(more)} chỗ khác` : '');
     error = problems.badRequest(`dữ liệu gửi lên không đúng cấu trúc (${paths})`, fields.slice(0, MAX_FIELDS));
+  }
+  if (error instanceof DeadlineExceeded || isRetryable(error)) {
+    logs.databaseBusy({ fn, error: error instanceof Error ? error.message : String(error) });
+    error = problems.busy();
   }
   if (error instanceof Problem) {
     logs.requestRefused({ fn, status: error.status, code: error.code });

@@ -19,7 +19,8 @@ export interface RetryPolicy {
   readonly delaysMs: readonly number[];
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, delaysMs: [1_000, 2_000, 4_000] };
+/** About 37 s of waiting in all: long enough for a lock a killed function process left to lapse (the server answers 503 meanwhile). */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, delaysMs: [2_000, 5_000, 10_000, 20_000] };
 
 export type Failure =
   | { readonly kind: 'network'; readonly attempts: number; readonly detail: string }

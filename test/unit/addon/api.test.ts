@@ -36,7 +36,7 @@ describe('postJson: one request, retried with the same body', () => {
     expect(result).toMatchObject({ ok: true, attempts: 3, data: { result: 'accepted' } });
     expect(new Set(seen.map((s) => s.body)).size).toBe(1);
     expect(seen.map((s) => s.token)).toEqual(['tok', 'tok', 'tok']);
-    expect(sleeps).toEqual([1_000, 2_000]);
+    expect(sleeps).toEqual([2_000, 5_000]);
   });
 
   it('never retries a refusal (4xx) and reads its error body', () => {
@@ -47,8 +47,8 @@ describe('postJson: one request, retried with the same body', () => {
   });
 
   it('gives up after the last attempt, and reports a 200 it cannot read as a bad reply', () => {
-    const down = scripted('throw', 'throw', 'throw', 'throw');
-    expect(postJson(down.transport, request, submitAnswerSchema)).toEqual({ ok: false, failure: { kind: 'network', attempts: 4, detail: 'Exception: Address unavailable' } });
+    const down = scripted('throw', 'throw', 'throw', 'throw', 'throw');
+    expect(postJson(down.transport, request, submitAnswerSchema)).toEqual({ ok: false, failure: { kind: 'network', attempts: 5, detail: 'Exception: Address unavailable' } });
     const odd = scripted({ status: 200, body: { hello: 1 } });
     expect(postJson(odd.transport, request, submitAnswerSchema)).toEqual({ ok: false, failure: { kind: 'bad_reply', status: 200, attempts: 1 } });
   });

@@ -185,18 +185,18 @@ describe('answers the server may give (replies scripted on the fake UrlFetchApp)
     expect(env.snapshot('Nhật ký gửi')?.values[1]?.slice(4, 6)).toEqual(['Bị từ chối (bảng có lỗi)', 3]);
   });
 
-  it('5xx every time: four attempts with backoff, the same submission id, then a Vietnamese message', () => {
+  it('5xx every time: five attempts with backoff (about 37 s, past a stale transaction lock), the same submission id, then a Vietnamese message', () => {
     bind();
     const down = { kind: 'reply', status: 503, body: '<html>Service Unavailable</html>' } as const;
-    env.failNextFetch(down, down, down, down);
+    env.failNextFetch(down, down, down, down, down);
     env.run('menuSubmit');
     const ids = env.fetchLog().map((f) => JSON.stringify(f.body).match(/"submissionId":"([^"]+)"/)?.[1]);
-    expect(ids).toHaveLength(4);
+    expect(ids).toHaveLength(5);
     expect(new Set(ids).size).toBe(1);
-    expect(env.sleeps()).toEqual([1_000, 2_000, 4_000]);
+    expect(env.sleeps()).toEqual([2_000, 5_000, 10_000, 20_000]);
     expect(env.uiLog().alerts.at(-1)).toEqual({
       title: 'Máy chủ đang gặp sự cố',
-      text: 'Dữ liệu chưa được ghi nhận. Máy chủ báo lỗi (mã 503). Đã thử 4 lần. Hãy thử lại sau ít phút.',
+      text: 'Dữ liệu chưa được ghi nhận. Máy chủ báo lỗi (mã 503). Đã thử 5 lần. Hãy thử lại sau ít phút.',
     });
     expect(env.snapshot('Nhật ký gửi')?.values[1]?.[4]).toBe('Chưa gửi được');
     expect(env.snapshot(SHEET)?.values[0]).toHaveLength(22);
