@@ -137,6 +137,20 @@ describe('submit: rejected and retried', () => {
     expect(big.status).toBe(413);
     expect(big.json).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });
   });
+
+  it('a 9 MB body of 2 million header cells is refused at once (413 TOO_MANY_COLUMNS), and other callers are not kept waiting', async () => {
+    const before = await dumpTree(h.stack.db, ROOT);
+    const wide = { ...request([]), sheet: { startRow: 3, values: [Array.from({ length: 2_000_000 }, (_, i) => `c${i % 10}`), ['x']] } };
+    const started = Date.now();
+    const [res, status] = await Promise.all([h.post('submit', wide, SECRETARY), h.post('status', { year: 2025 }, SECRETARY)]);
+    expect([res.status, res.json]).toEqual([
+      413,
+      { error: { code: 'TOO_MANY_COLUMNS', message: 'Dòng 3 của bảng có 2.000.000 cột, vượt quá 200 cột. Hãy xóa các cột thừa ở bên phải bảng (mẫu chỉ có khoảng 20 cột) rồi gửi lại.' } },
+    ]);
+    expect(status.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await dumpTree(h.stack.db, ROOT)).toEqual(before);
+  });
 });
 
 describe('a list too large for one commit', () => {

@@ -15,6 +15,8 @@ export { issueSchema, type Issue } from './messages.js';
 // ---- shared pieces ----
 
 export const MAX_SHEET_ROWS = 5_000;
+/** The template has 22 columns; a sheet far wider is pasted junk whose cells would cost seconds to parse. */
+export const MAX_SHEET_COLUMNS = 200;
 export const MAX_BODY_BYTES = 10 * 1_048_576;
 
 /** Bloc and organisation ids, as the bloc configuration defines them (so never a path like `../x`). */

@@ -108,6 +108,12 @@ export const problems = {
     new Problem(413, 'BODY_TOO_LARGE', `Dữ liệu gửi lên quá lớn (tối đa ${limitMb} MB). Hãy xóa các cột, ô không cần thiết hoặc chia nhỏ bảng.`),
   tooManyRows: (rows: number, limit: number) =>
     new Problem(413, 'TOO_MANY_ROWS', `Bảng có ${formatInt(rows)} dòng, vượt quá ${formatInt(limit)} dòng cho một tổ chức. Hãy xóa các dòng thừa ở cuối bảng rồi gửi lại.`),
+  tooManyColumns: (row: number, columns: number, limit: number) =>
+    new Problem(
+      413,
+      'TOO_MANY_COLUMNS',
+      `Dòng ${formatInt(row)} của bảng có ${formatInt(columns)} cột, vượt quá ${formatInt(limit)} cột. Hãy xóa các cột thừa ở bên phải bảng (mẫu chỉ có khoảng 20 cột) rồi gửi lại.`,
+    ),
   listTooLarge: (bytes: number, limit: number) =>
     new Problem(
       413,

@@ -2,7 +2,7 @@ import type { Transaction } from '@google-cloud/firestore';
 import { z } from 'zod';
 import { DEPLOYED_COMMIT_BUDGET, type Deps } from '../deps.js';
 import { authoriseSubmit, lockOf } from '../domain/access.js';
-import { MAX_SHEET_ROWS, submitAnswerSchema, submitRequestSchema, type SubmitAnswer, type SubmitRequest, type SubmitResult } from '../domain/contract.js';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, submitAnswerSchema, submitRequestSchema, type SubmitAnswer, type SubmitRequest, type SubmitResult } from '../domain/contract.js';
 import { diffMembers, type MemberDiff, type StoredMember } from '../domain/diff.js';
 import { problems } from '../domain/problems.js';
 import { ruleSettingsFor } from '../domain/schema.js';
@@ -28,11 +28,15 @@ import { loadSubmitContext } from './org-context.js';
 /** Warnings kept in an answer (and its stored copy, which must stay well under 1 MiB). */
 const MAX_ISSUES_IN_ANSWER = 1_000;
 
-/** Refuses an oversized sheet before paying for parsing every cell. */
+/** Refuses an oversized sheet (rows, then columns) before paying for parsing every cell. */
 export function parseSubmitRequest(body: unknown): SubmitRequest {
-  const values = z.object({ sheet: z.object({ values: z.array(z.unknown()) }) }).safeParse(body);
-  if (values.success && values.data.sheet.values.length > MAX_SHEET_ROWS) {
-    throw problems.tooManyRows(values.data.sheet.values.length, MAX_SHEET_ROWS);
+  const shape = z.object({ sheet: z.object({ values: z.array(z.unknown()), startRow: z.number().catch(1).default(1) }) }).safeParse(body);
+  if (shape.success) {
+    const { values, startRow } = shape.data.sheet;
+    if (values.length > MAX_SHEET_ROWS) throw problems.tooManyRows(values.length, MAX_SHEET_ROWS);
+    const wide = values.findIndex((row) => Array.isArray(row) && row.length > MAX_SHEET_COLUMNS);
+    const columns = values[wide];
+    if (Array.isArray(columns)) throw problems.tooManyColumns(startRow + wide, columns.length, MAX_SHEET_COLUMNS);
   }
   return parseBody(submitRequestSchema, body);
 }
