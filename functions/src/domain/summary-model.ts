@@ -1,6 +1,7 @@
 import type { BlocRollup } from './rollup-schema.js';
 import type { SummaryModel } from './summary/cells.js';
 import { buildOrgTable } from './summary/org-table.js';
+import { withPrint } from './summary/print.js';
 import { buildOverview, overviewTitle } from './summary/overview.js';
 import { buildComparisonTab, buildOverdueTab, buildReportTab } from './summary/text-tabs.js';
 
@@ -16,7 +17,9 @@ export function buildSummaryModel(rollup: BlocRollup, sentences: readonly string
     title: `${overviewTitle(rollup)} – ${rollup.blocName}`,
     locale: 'vi_VN',
     timeZone: rollup.timeZone,
-    tabs: [overview.tab, buildOrgTable(rollup), buildOverdueTab(rollup), buildReportTab(rollup, sentences), buildComparisonTab(rollup)],
+    tabs: [overview.tab, buildOrgTable(rollup), buildOverdueTab(rollup), buildReportTab(rollup, sentences), buildComparisonTab(rollup)].map((tab) =>
+      withPrint(tab, rollup),
+    ),
     charts: overview.charts,
   };
 }

@@ -1,10 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { SummaryModel, SummaryTab } from '../../../functions/src/domain/summary-model.js';
+import type { PrintSetup } from '../../../functions/src/domain/summary-model.js';
+import { columnLetters } from '../../../functions/src/summary-writers/sheets-requests.js';
 import { cellValue, EXCEL_CELL_LIMIT, lookOf, numberFormatOf, placeCells } from '../../../functions/src/summary-writers/render.js';
 
 /**
  * Renders the summary model as a local .xlsx (STYLE.md §10): the same tabs in the same order,
  * values, number formats, widths, frozen panes, merges and the look of each style.
+ *
+ * Print: each tab's page setup from the model (A4, orientation, fit to one page wide, print area and
+ * titles, margins, header, footer with “Trang N/M”) and the row heights of wrapped text.
  *
  * Charts: exceljs 4.4 cannot write charts, so the workbook has none and nothing stands in for
  * them; the charts exist only in the Google Sheet. Text is written as plain string cells (shared
@@ -17,6 +22,33 @@ export const PX_PER_CHAR = 7;
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
+/** Header/footer text is a format string in Excel: “&” starts a code, so a literal one is doubled. */
+const hf = (value: string): string => value.replace(/&/g, '&&');
+
+/** The model's page setup as Excel's: A4, fit to width, print area and titles, header, footer with “Trang N/M”. */
+function applyPrint(sheet: ExcelJS.Worksheet, print: PrintSetup): void {
+  const lastCol = columnLetters(print.area.cols - 1);
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    // A4. exceljs declares PaperSize as a `const enum` with no runtime object, which esbuild cannot inline.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: print.margins,
+    printArea: `A1:${lastCol}${String(Math.max(1, print.area.rows))}`,
+    ...(print.repeatRows > 0 ? { printTitlesRow: `1:${String(print.repeatRows)}` } : {}),
+    ...(print.repeatColumns > 0 ? { printTitlesColumn: `A:${columnLetters(print.repeatColumns - 1)}` } : {}),
+  };
+  sheet.headerFooter = {
+    oddHeader: `&R&I${hf(print.header)}`,
+    oddFooter: `&L${hf(print.footer)}&RTrang &P/&N`,
+  };
+}
+
 function renderTab(workbook: ExcelJS.Workbook, tab: SummaryTab): void {
   const frozen = tab.frozenRows > 0 || tab.frozenColumns > 0;
   const sheet = workbook.addWorksheet(tab.name, {
@@ -25,6 +57,8 @@ function renderTab(workbook: ExcelJS.Workbook, tab: SummaryTab): void {
   tab.columnWidths.forEach((px, i) => {
     sheet.getColumn(i + 1).width = Math.round((px / PX_PER_CHAR) * 100) / 100;
   });
+  for (const [r, px] of Object.entries(tab.rowHeights ?? {})) sheet.getRow(Number(r) + 1).height = Math.round(px * 0.75 * 100) / 100;
+  if (tab.print) applyPrint(sheet, tab.print);
   tab.rows.forEach((row, r) => {
     for (const { col, cell } of placeCells(row)) {
       const target = sheet.getCell(r + 1, col + 1);

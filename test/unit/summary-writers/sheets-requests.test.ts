@@ -104,7 +104,7 @@ describe('sheetsRequests', () => {
   it('sets column widths, frozen rows and columns, grid size and tab order', () => {
     expect(widthsOf(1000)).toEqual([300, 110, 80, 110, 80, 110, 80, 90]);
     expect(widthsOf(1001)).toEqual(m.tabs[1]?.columnWidths);
-    expect(widthsOf(1003)).toEqual([900]);
+    expect(widthsOf(1003)).toEqual([560]);
     const props = requests.flatMap((r) => (r.updateSheetProperties ? [r.updateSheetProperties.properties] : []));
     expect(props).toEqual([
       { sheetId: 1000, index: 0, gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 0, frozenColumnCount: 0 } },

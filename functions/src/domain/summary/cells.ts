@@ -52,6 +52,37 @@ export interface SummaryTab {
   readonly frozenRows: number;
   readonly frozenColumns: number;
   readonly rows: readonly SummaryRow[];
+  /** Heights in pixels of the rows that need more than one line (wrapped text), by 0-based row. */
+  readonly rowHeights?: Readonly<Record<number, number>>;
+  /** How the tab prints; set by buildSummaryModel for every tab. */
+  readonly print?: PrintSetup;
+}
+
+/**
+ * A tab's page setup. The footer gets “Trang N/M” from the writer (page fields are a format's
+ * own syntax); header and footer are plain text here.
+ */
+export interface PrintSetup {
+  readonly paper: 'A4';
+  readonly orientation: 'portrait' | 'landscape';
+  /** One page wide, as many pages tall as needed. */
+  readonly fitToWidth: boolean;
+  /** The printed range from A1: rows × columns. */
+  readonly area: { readonly rows: number; readonly cols: number };
+  /** The first N rows / columns repeated on every page. */
+  readonly repeatRows: number;
+  readonly repeatColumns: number;
+  /** Inches. */
+  readonly margins: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+  readonly header: string;
+  readonly footer: string;
 }
 
 /** 0-based, end exclusive (the Sheets GridRange convention). */

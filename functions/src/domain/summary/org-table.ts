@@ -29,7 +29,7 @@ function columns(r: BlocRollup): Column[] {
   const none = (): SummaryCell => EMPTY;
   return [
     { header: 'STT', width: 50, cell: (_row, i) => int(i + 1), total: none },
-    { header: 'Tổ chức cơ sở đảng', width: 260, cell: (row) => text(row.name), total: () => text('Tổng', { bold: true, style: 'total' }) },
+    { header: 'Tổ chức cơ sở đảng', width: 260, cell: (row) => text(row.name, { wrap: true }), total: () => text('Tổng', { bold: true, style: 'total' }) },
     { header: 'Trạng thái', width: 90, cell: (row) => text(ORG_STATE.labelOf(row.state)), total: none },
     {
       header: 'Số đảng viên dự kiến',

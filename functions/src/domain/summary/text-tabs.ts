@@ -33,7 +33,7 @@ export function buildOverdueTab(r: BlocRollup): SummaryTab {
 export function buildReportTab(r: BlocRollup, sentences: readonly string[]): SummaryTab {
   return {
     name: 'Báo cáo',
-    columnWidths: [900],
+    columnWidths: [560],
     frozenRows: 1,
     frozenColumns: 0,
     rows: [[title(`Số liệu báo cáo kết quả đánh giá, xếp loại đảng viên năm ${r.year}`, 1)], ...sentences.map((s) => [text(s, { wrap: true })])],
