@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { SummaryModel, SummaryTab } from '../../../functions/src/domain/summary-model.js';
 import type { PrintSetup } from '../../../functions/src/domain/summary-model.js';
-import { columnLetters } from '../../../functions/src/summary-writers/sheets-requests.js';
+import { columnLetter } from '../../../functions/src/domain/sheet.js';
 import { cellValue, EXCEL_CELL_LIMIT, lookOf, numberFormatOf, placeCells } from '../../../functions/src/summary-writers/render.js';
 
 /**
@@ -27,7 +27,7 @@ const hf = (value: string): string => value.replace(/&/g, '&&');
 
 /** The model's page setup as Excel's: A4, fit to width, print area and titles, header, footer with “Trang N/M”. */
 function applyPrint(sheet: ExcelJS.Worksheet, print: PrintSetup): void {
-  const lastCol = columnLetters(print.area.cols - 1);
+  const lastCol = columnLetter(print.area.cols - 1);
   sheet.pageSetup = {
     ...sheet.pageSetup,
     // A4. exceljs declares PaperSize as a `const enum` with no runtime object, which esbuild cannot inline.
@@ -41,7 +41,7 @@ function applyPrint(sheet: ExcelJS.Worksheet, print: PrintSetup): void {
     margins: print.margins,
     printArea: `A1:${lastCol}${String(Math.max(1, print.area.rows))}`,
     ...(print.repeatRows > 0 ? { printTitlesRow: `1:${String(print.repeatRows)}` } : {}),
-    ...(print.repeatColumns > 0 ? { printTitlesColumn: `A:${columnLetters(print.repeatColumns - 1)}` } : {}),
+    ...(print.repeatColumns > 0 ? { printTitlesColumn: `A:${columnLetter(print.repeatColumns - 1)}` } : {}),
   };
   sheet.headerFooter = {
     oddHeader: `&R&I${hf(print.header)}`,
