@@ -51,7 +51,7 @@ describe('startEmulator', () => {
     } finally {
       await reader.stop();
     }
-  });
+  }, 120_000); // three JVM starts and an export: slow on a loaded 2-core machine
 });
 
 describe('findEmulator', () => {
