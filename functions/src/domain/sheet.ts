@@ -34,10 +34,10 @@ export interface ParsedSheet {
   readonly issues: readonly Issue[];
 }
 
-const HEADER_SCAN_ROWS = 15;
+export const HEADER_SCAN_ROWS = 15;
 /** A header is matched whole but shown (in messages and answers) at most this long. */
 const HEADER_SHOWN = 200;
-const MIN_HEADER_MATCHES = 3;
+export const MIN_HEADER_MATCHES = 3;
 
 const headerKey = (text: string): string => foldLoose(text.replace(/\([^)]*\)/g, ' ').replace(/\*/g, ' '));
 
