@@ -108,7 +108,9 @@ function twoRowColumns(upper: readonly Cell[], lower: readonly Cell[], match: He
     const spec = match(u);
     const asPlain = joinNameParts(subs.map((s) => ({ kind: 'plain' as const, ...s })));
     const named = asPlain.length === 1 && asPlain[0]?.kind === 'name';
-    if (spec && ONE_HOT_KINDS.has(spec.kind.type) && !named && subs.every((s) => !match(s.text))) {
+    // A choice may read like its group's own header (“Nêu gương” is a level of the “Nêu gương” scale).
+    const choices = spec !== undefined && subs.every((s) => (match(s.text)?.key ?? spec.key) === spec.key);
+    if (spec && ONE_HOT_KINDS.has(spec.kind.type) && !named && choices) {
       columns.push({ kind: 'onehot', index: c, text: u, options: subs });
     } else {
       columns.push(...asPlain);

@@ -133,9 +133,10 @@ export function parseSheet(
       dataRows.push(composite.length === 0 ? { row, cells } : readComposite(row, cells, composite, byField));
       continue;
     }
-    // Under the total row or the signature block only a name, a title or a date may follow: a
-    // row with a card number, or with two columns of the list filled, is a member out of place.
-    const memberLike = filled.some((index) => cardIndexes.has(index)) || filled.length >= 2;
+    // Under the total row or the signature block only names, titles and a date may follow (the
+    // two signers' names side by side): a row with a card number, or with three columns of the
+    // list filled, is a member out of place.
+    const memberLike = filled.some((index) => cardIndexes.has(index)) || filled.length >= 3;
     if (memberLike && !isListEnd(cells)) issues.push(issue('error', 'LIST_AFTER_END', { row, column: null }, { endRow }));
   }
   return { headerRow, columns, byField, dataRows, issues };
