@@ -119,7 +119,7 @@ describe('broken variants say where and what', () => {
     }
   });
   it('dates 5/3/1985, 05-03-1985, 5.3.1985 and a year; a card with spaces; STT “1.”; numbering “1 2 3…”', () => {
-    const rows = validRows(4).map((s, i) => ({ ...s, STT: `${i + 1}.`, 'Ngày sinh': ['5/3/1985', '05-03-1985', '5.3.1985', 1985][i] ?? null }));
+    const rows: RowSpec[] = validRows(4).map((s, i) => ({ ...s, STT: `${i + 1}.`, 'Ngày sinh': ['5/3/1985', '05-03-1985', '5.3.1985', 1985][i] ?? null }));
     rows[0] = { ...rows[0], 'Số thẻ đảng viên': '15 100167' };
     const values = grid(rows);
     values.splice(1, 0, values[0]?.map((_, i) => i + 1) ?? []);
