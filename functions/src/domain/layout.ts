@@ -1,6 +1,6 @@
 import type { FieldSpec } from './fields.js';
 import type { Cell } from './schema.js';
-import { cellText, foldLoose } from './text.js';
+import { cellText, foldLoose, isBlankCell } from './text.js';
 
 /**
  * The shapes of the bloc's archive files, read from sheet values alone (an .xlsx, an .xls, a
@@ -180,16 +180,20 @@ function isSignatureText(text: string): boolean {
 }
 
 /**
- * A total row (its first filled cell is “Tổng cộng”, “Cộng”…) or a signature line (every filled
- * cell is a signature word or a date line): the list ends above it.
+ * A total row (its first filled cell is “Tổng cộng”, “Cộng”…) or, when `fewFilled` (under three
+ * of the list's columns filled), a signature line (every filled cell is a signature word or a
+ * date line): the list ends above it. Cheap for member rows (validation throughput): their first
+ * cell is an STT number, or one text folded.
  */
-export function isListEnd(cells: readonly Cell[]): boolean {
-  const texts = cells.map((c) => cellText(c)).filter((t) => t !== '');
-  const first = texts[0];
+export function isListEnd(cells: readonly Cell[], fewFilled: boolean): boolean {
+  const first = cells.find((c) => !isBlankCell(c));
   if (first === undefined) return false;
-  const key = foldLoose(first);
-  if (TOTAL_WORDS.has(key) || key.startsWith('tong cong ') || key.startsWith('trong do ')) return true;
-  return texts.every(isSignatureText);
+  if (typeof first === 'string') {
+    const key = foldLoose(first);
+    if (TOTAL_WORDS.has(key) || key.startsWith('tong cong ') || key.startsWith('trong do ')) return true;
+  }
+  if (!fewFilled) return false;
+  return cells.every((c) => isBlankCell(c) || isSignatureText(cellText(c)));
 }
 
 const MARKS = new Set(['x', 'v', '1', 'co', 'true', '✓', '✔', '☑', '●', '•', '+']);

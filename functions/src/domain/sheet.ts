@@ -122,11 +122,11 @@ export function parseSheet(
   for (let i = headerIndex + 1; i < values.length; i++) {
     const cells = values[i] ?? [];
     if (i === headerIndex + 1 && isColumnNumberingRow(cells)) continue;
-    const filled = meaningful.filter((index) => !isBlankCell(cells[index] ?? null));
-    if (filled.length === 0 && endRow === null) continue;
     const row = startRow + i;
     if (endRow === null) {
-      if (isListEnd(cells)) {
+      const few = filledUpTo(cells, meaningful, 3);
+      if (few === 0) continue;
+      if (isListEnd(cells, few < 3)) {
         endRow = row;
         continue;
       }
@@ -136,10 +136,18 @@ export function parseSheet(
     // Under the total row or the signature block only names, titles and a date may follow (the
     // two signers' names side by side): a row with a card number, or with three columns of the
     // list filled, is a member out of place.
-    const memberLike = filled.some((index) => cardIndexes.has(index)) || filled.length >= 3;
-    if (memberLike && !isListEnd(cells)) issues.push(issue('error', 'LIST_AFTER_END', { row, column: null }, { endRow }));
+    const few = filledUpTo(cells, meaningful, 3);
+    const memberLike = few >= 3 || [...cardIndexes].some((index) => !isBlankCell(cells[index] ?? null));
+    if (memberLike && !isListEnd(cells, few < 3)) issues.push(issue('error', 'LIST_AFTER_END', { row, column: null }, { endRow }));
   }
   return { headerRow, columns, byField, dataRows, issues };
+}
+
+/** How many of the columns are filled, counting no further than `limit`. */
+function filledUpTo(cells: readonly Cell[], indexes: readonly number[], limit: number): number {
+  let n = 0;
+  for (const index of indexes) if (!isBlankCell(cells[index] ?? null) && ++n >= limit) return n;
+  return n;
 }
 
 /** A row's name parts joined, and each one-hot group's marked choice, at their column's index. */
