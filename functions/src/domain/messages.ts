@@ -87,6 +87,8 @@ export const MESSAGES = {
     `nhóm ${q(p.group)} có ${formatInt(p.marked.length)} ô được đánh dấu (${list(p.marked.map(q))}). Hãy chỉ để “x” ở một cột.`,
   CHOICE_MARK_INVALID: (p: { group: string; value: string }) =>
     `ô thuộc nhóm ${q(p.group)} ghi ${q(p.value)}, không phải dấu chọn. Hãy ghi “x” vào ô được chọn và để trống các ô còn lại.`,
+  CHOICE_OPTION_UNKNOWN: (p: { group: string; option: string; allowed: readonly string[] }) =>
+    `cột ${q(p.option)} nằm dưới nhóm ${q(p.group)} nhưng không phải một lựa chọn của nhóm này. Hãy đổi tên cột thành một trong: ${list(p.allowed)}.`,
   SHEET_AMBIGUOUS: (p: { names: readonly string[] }) =>
     `Tệp có ${formatInt(p.names.length)} trang tính đều có dòng tiêu đề của bảng đánh giá: ${list(p.names.map(q))}. Không biết trang nào là danh sách nên chưa đọc trang nào. Hãy xóa các trang thừa (hoặc đổi dòng tiêu đề của chúng) để tệp chỉ còn một danh sách.`,
   ROW_COUNT_DIFFERS: (p: { expected: number; actual: number }) =>
@@ -112,7 +114,7 @@ export type Issue = z.infer<typeof issueSchema>;
 type ParamsOf<C extends MessageCode> = Parameters<(typeof MESSAGES)[C]> extends [infer P] ? P : undefined;
 
 /** Problems of the header row itself name the column inside the sentence. */
-const HEADER_CODES: ReadonlySet<MessageCode> = new Set(['COLUMN_MISSING', 'COLUMN_DUPLICATE', 'COLUMN_UNKNOWN']);
+const HEADER_CODES: ReadonlySet<MessageCode> = new Set(['COLUMN_MISSING', 'COLUMN_DUPLICATE', 'COLUMN_UNKNOWN', 'CHOICE_OPTION_UNKNOWN']);
 
 /** “Dòng 7, cột “Xếp loại”: …” — every message names where to look. */
 export function locate(row: number | null, column: string | null, code?: MessageCode): string {

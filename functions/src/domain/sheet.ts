@@ -1,3 +1,4 @@
+import { YES_NO } from './enums.js';
 import { FIELDS, STATUS_HEADER, type FieldKey, type FieldSpec } from './fields.js';
 import { issue, shorten, type Issue } from './messages.js';
 import type { Cell } from './schema.js';
@@ -103,6 +104,7 @@ export function parseSheet(
     }
     byField.set(spec.key, column);
     if (logical.kind !== 'plain') logicalOf.set(index, logical);
+    if (logical.kind === 'onehot') issues.push(...unknownChoices(logical, spec, header, headerRow));
   }
   for (const spec of FIELDS) {
     if (requiredFields.has(spec.key) && !byField.has(spec.key)) {
@@ -141,6 +143,16 @@ export function parseSheet(
     if (memberLike && !isListEnd(cells, few < 3)) issues.push(issue('error', 'LIST_AFTER_END', { row, column: null }, { endRow }));
   }
   return { headerRow, columns, byField, dataRows, issues };
+}
+
+/** The choices of a one-hot group over a closed list (or Có/Không) must be its values; the bloc's nêu gương scale is checked per row. */
+function unknownChoices(group: Extract<LogicalColumn, { kind: 'onehot' }>, spec: FieldSpec, header: string, headerRow: number): Issue[] {
+  const values = spec.kind.type === 'enum' ? spec.kind.values : spec.kind.type === 'leader' ? YES_NO : null;
+  if (values === null) return [];
+  const allowed = values.choices.map((c) => c.label);
+  return group.options
+    .filter((option) => values.match(option.text) === undefined)
+    .map((option) => issue('error', 'CHOICE_OPTION_UNKNOWN', { row: headerRow, column: option.text, columnIndex: option.index }, { group: header, option: option.text, allowed }));
 }
 
 /** How many of the columns are filled, counting no further than `limit`. */

@@ -96,6 +96,16 @@ describe('broken variants say where and what', () => {
     );
     expect(r.listed).toBe(5);
   });
+  it('a choice column that is no value of its group → CHOICE_OPTION_UNKNOWN on the header row, naming the column', () => {
+    const values = copy();
+    const headerRow = (laid.memberRows[0] ?? 0) - 2; // the choices' row (a numbering row follows)
+    (values[headerRow - 1] as Cell[])[at('HTNV')] = 'Khá';
+    const r = validateSheet(values, y2024);
+    expect(errors(values).filter(([code]) => code === 'CHOICE_OPTION_UNKNOWN')).toEqual([['CHOICE_OPTION_UNKNOWN', headerRow, 'Khá']]);
+    expect(r.issues.find((i) => i.code === 'CHOICE_OPTION_UNKNOWN')?.message).toBe(
+      `Dòng tiêu đề (dòng ${headerRow}): cột “Khá” nằm dưới nhóm “Xếp loại chất lượng” nhưng không phải một lựa chọn của nhóm này. Hãy đổi tên cột thành một trong: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ, Không xếp loại.`,
+    );
+  });
   it('a total row alone (“Cộng”, with formula counts) ends the list; “Bí thư” as a member’s position does not', () => {
     const rows = validRows(3).map((s, i) => (i === 1 ? { ...s, 'Chức vụ': 'Bí thư' } : s));
     const values = grid(rows);
