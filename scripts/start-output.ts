@@ -18,7 +18,7 @@ export function printer(out: NodeJS.WriteStream) {
           return;
         }
         case 'rejected':
-          line(`  ✗ [${event.year}] ${event.org.name} (${event.org.id}) bị từ chối (HTTP ${event.status}): ${event.message}`);
+          line(`  ✗ [${event.year}] ${event.org.name} (${event.org.id}) bị từ chối${event.status === 0 ? '' : ` (HTTP ${event.status})`}: ${event.message}`);
           for (const issue of event.issues.filter((i) => i.severity === 'error').slice(0, 20)) line(`      ${issue.message}`);
           return;
         case 'missing':

@@ -79,6 +79,18 @@ export const MESSAGES = {
     `Có ${formatInt(p.excellent)} đảng viên HTXSNV, vượt ${p.percent}% số đảng viên HTTNV (${formatInt(p.good)} đồng chí, tối đa ${formatInt(p.max)} HTXSNV). Hãy xem lại xếp loại, hoặc đề nghị Đảng ủy Khối chấp nhận kèm lý do.`,
   EXCELLENT_LOW_EXEMPLARY: (p: { level: string }) =>
     `Xếp loại Hoàn thành xuất sắc nhiệm vụ nhưng nêu gương ở mức thấp nhất (${q(p.level)}). Hãy kiểm tra lại hai cột này.`,
+  LIST_AFTER_END: (p: { endRow: number }) =>
+    `dòng này có dữ liệu đảng viên nhưng nằm dưới dòng tổng cộng hoặc phần chữ ký (dòng ${p.endRow}), nơi danh sách đã kết thúc. Hãy chuyển dòng này lên trên dòng ${p.endRow}, hoặc xóa nó nếu không phải đảng viên.`,
+  CHOICE_NONE: (p: { group: string; options: readonly string[] }) =>
+    `chưa đánh dấu ô nào trong nhóm ${q(p.group)}. Hãy ghi “x” vào đúng một cột: ${list(p.options.map(q))}.`,
+  CHOICE_MANY: (p: { group: string; marked: readonly string[] }) =>
+    `nhóm ${q(p.group)} có ${formatInt(p.marked.length)} ô được đánh dấu (${list(p.marked.map(q))}). Hãy chỉ để “x” ở một cột.`,
+  CHOICE_MARK_INVALID: (p: { group: string; value: string }) =>
+    `ô thuộc nhóm ${q(p.group)} ghi ${q(p.value)}, không phải dấu chọn. Hãy ghi “x” vào ô được chọn và để trống các ô còn lại.`,
+  CHOICE_OPTION_UNKNOWN: (p: { group: string; option: string; allowed: readonly string[] }) =>
+    `cột ${q(p.option)} nằm dưới nhóm ${q(p.group)} nhưng không phải một lựa chọn của nhóm này. Hãy đổi tên cột thành một trong: ${list(p.allowed)}.`,
+  SHEET_AMBIGUOUS: (p: { names: readonly string[] }) =>
+    `Tệp có ${formatInt(p.names.length)} trang tính đều có dòng tiêu đề của bảng đánh giá: ${list(p.names.map(q))}. Không biết trang nào là danh sách nên chưa đọc trang nào. Hãy xóa các trang thừa (hoặc đổi dòng tiêu đề của chúng) để tệp chỉ còn một danh sách.`,
   ROW_COUNT_DIFFERS: (p: { expected: number; actual: number }) =>
     `Tổ chức đăng ký ${formatInt(p.expected)} đảng viên nhưng bảng có ${formatInt(p.actual)} dòng. Hãy kiểm tra còn thiếu hoặc thừa đảng viên nào.`,
 } as const;
@@ -102,7 +114,7 @@ export type Issue = z.infer<typeof issueSchema>;
 type ParamsOf<C extends MessageCode> = Parameters<(typeof MESSAGES)[C]> extends [infer P] ? P : undefined;
 
 /** Problems of the header row itself name the column inside the sentence. */
-const HEADER_CODES: ReadonlySet<MessageCode> = new Set(['COLUMN_MISSING', 'COLUMN_DUPLICATE', 'COLUMN_UNKNOWN']);
+const HEADER_CODES: ReadonlySet<MessageCode> = new Set(['COLUMN_MISSING', 'COLUMN_DUPLICATE', 'COLUMN_UNKNOWN', 'CHOICE_OPTION_UNKNOWN']);
 
 /** “Dòng 7, cột “Xếp loại”: …” — every message names where to look. */
 export function locate(row: number | null, column: string | null, code?: MessageCode): string {

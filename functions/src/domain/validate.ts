@@ -96,8 +96,8 @@ export function validateSheet(
   const rows: SheetRow[] = [];
   const rejectedRows: number[] = [];
   const firstRowOfCard = new Map<string, number>();
-  for (const { row, cells } of sheet.dataRows) {
-    const { evaluation, rowIssues } = readRow(row, cells, readers, refusedWhenAbsent, columnOf);
+  for (const { row, cells, issues: layoutIssues, unread } of sheet.dataRows) {
+    const { evaluation, rowIssues } = readRow(row, cells, readers, refusedWhenAbsent, columnOf, layoutIssues, unread);
     const card = evaluation?.cardNumber;
     if (card !== undefined) {
       const firstRow = firstRowOfCard.get(card);
@@ -158,10 +158,13 @@ function readRow(
   readers: readonly Reader[],
   refusedWhenAbsent: readonly EvaluationKey[],
   columnOf: ColumnOf,
+  layoutIssues: readonly Issue[] = [],
+  unread?: ReadonlySet<number>,
 ): { evaluation: Evaluation | null; rowIssues: Issue[] } {
-  const rowIssues: Issue[] = [];
+  const rowIssues: Issue[] = [...layoutIssues];
   const record = blankEvaluation();
   for (const { key, spec, column, read, blankOk } of readers) {
+    if (unread?.has(column.index)) continue;
     const outcome = read(cells[column.index] ?? null);
     if (outcome.ok && outcome.value !== null) {
       record[key] = outcome.value;

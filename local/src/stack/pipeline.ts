@@ -15,6 +15,8 @@ import type { LocalStack } from './local-stack.js';
 export interface SheetSource {
   readonly name: string;
   readonly values: Cell[][];
+  /** Why the file cannot be sent (several sheets with the list's header, not UTF-8): reported as rejected. */
+  readonly problem?: string;
 }
 
 /** When an organisation submits: before the deadline, after an admin reopens it, or never. */
@@ -85,6 +87,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       const sheet = timing === 'missing' ? null : await options.sheetFor(year, org);
       if (sheet === null) {
         options.progress({ kind: 'missing', year, org });
+        continue;
+      }
+      if (sheet.problem !== undefined) {
+        rejected += 1;
+        options.progress({ kind: 'rejected', year, org, status: 0, message: sheet.problem, issues: [] });
         continue;
       }
       if (timing === 'late') {
