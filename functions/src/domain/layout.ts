@@ -136,9 +136,10 @@ function score(columns: readonly LogicalColumn[], match: HeaderMatcher): number 
  */
 export function findHeaderLayout(values: readonly (readonly Cell[])[], match: HeaderMatcher, scanRows: number, minMatches: number): HeaderLayout | null {
   const rowAt = (i: number): readonly Cell[] => values[i] ?? [];
-  const twoRow = (i: number): LogicalColumn[] | null =>
-    i + 1 < values.length && isSubHeaderRow(rowAt(i), rowAt(i + 1), match) ? twoRowColumns(rowAt(i), rowAt(i + 1), match) : null;
   const scanned = Math.min(values.length, scanRows);
+  // A header's rows all lie within the scanned rows.
+  const twoRow = (i: number): LogicalColumn[] | null =>
+    i + 1 < scanned && isSubHeaderRow(rowAt(i), rowAt(i + 1), match) ? twoRowColumns(rowAt(i), rowAt(i + 1), match) : null;
   for (let i = 0; i < scanned; i++) {
     const single = oneRowColumns(rowAt(i));
     const double = twoRow(i);
