@@ -127,35 +127,20 @@ export function buildOverview(r: BlocRollup): { tab: SummaryTab; charts: Summary
   g.add(text('Tổng số', { bold: true, style: 'total' }), int(d.commended, { bold: true, style: 'total' }));
   g.add(text('Trong đó: giữ chức vụ lãnh đạo, quản lý', { italic: true }), int(t.commendedLeaders));
 
-  const chartCol = width + 1;
+  // Charts beside the tables, one under the other; a pie's slices, or one column series per scale level.
+  const chart = (title: string, type: SummaryChart['type'], slot: number, firstRow: number, rows: number, series: SummaryChart['series']): SummaryChart => ({
+    tab: TAB,
+    title,
+    type,
+    anchor: { row: 20 * slot, col: width + 1 },
+    domain: range(firstRow, firstRow + rows, 0),
+    series,
+    namesAbove: type === 'column',
+  });
   const charts: SummaryChart[] = [
-    {
-      tab: TAB,
-      title: 'Xếp loại chất lượng đảng viên',
-      type: 'pie',
-      anchor: { row: 0, col: chartCol },
-      domain: range(firstLevelRow, firstLevelRow + RATING_LEVELS.length, 0),
-      series: [{ name: 'Số lượng', range: range(firstLevelRow, firstLevelRow + RATING_LEVELS.length, 1) }],
-      namesAbove: false,
-    },
-    {
-      tab: TAB,
-      title: 'Nêu gương theo nhóm đảng viên',
-      type: 'column',
-      anchor: { row: 20, col: chartCol },
-      domain: range(leaderRow, leaderRow + 2, 0),
-      series: scale.map((label, i) => ({ name: label, range: range(leaderRow, leaderRow + 2, 1 + 2 * i) })),
-      namesAbove: true,
-    },
-    {
-      tab: TAB,
-      title: 'Tình hình nộp kết quả đánh giá',
-      type: 'pie',
-      anchor: { row: 40, col: chartCol },
-      domain: range(onTimeRow, onTimeRow + 3, 0),
-      series: [{ name: 'Số tổ chức', range: range(onTimeRow, onTimeRow + 3, 1) }],
-      namesAbove: false,
-    },
+    chart('Xếp loại chất lượng đảng viên', 'pie', 0, firstLevelRow, RATING_LEVELS.length, [{ name: 'Số lượng', range: range(firstLevelRow, firstLevelRow + RATING_LEVELS.length, 1) }]),
+    chart('Nêu gương theo nhóm đảng viên', 'column', 1, leaderRow, 2, scale.map((label, i) => ({ name: label, range: range(leaderRow, leaderRow + 2, 1 + 2 * i) }))),
+    chart('Tình hình nộp kết quả đánh giá', 'pie', 2, onTimeRow, 3, [{ name: 'Số tổ chức', range: range(onTimeRow, onTimeRow + 3, 1) }]),
   ];
   const tab: SummaryTab = {
     name: TAB,
