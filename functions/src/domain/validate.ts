@@ -162,7 +162,7 @@ function readRow(
   unread?: ReadonlySet<number>,
 ): { evaluation: Evaluation | null; rowIssues: Issue[] } {
   const rowIssues: Issue[] = [...layoutIssues];
-  const record = blankEvaluation();
+  const record = { ...BLANK_EVALUATION };
   for (const { key, spec, column, read, blankOk } of readers) {
     if (unread?.has(column.index)) continue;
     const outcome = read(cells[column.index] ?? null);
@@ -182,7 +182,7 @@ function readRow(
   return { evaluation: record as Evaluation, rowIssues };
 }
 
-/** Every field of the row type, empty: blank cells are null, an unmarked “Lãnh đạo, quản lý” is Không. */
+/** Every field of the row type, empty: blank cells are null, an unmarked “Lãnh đạo, quản lý” is Không. Built once; each row copies it. */
 function blankEvaluation(): Record<keyof Evaluation, unknown> {
   const keys = Object.keys(evaluationSchema.shape) as (keyof Evaluation)[];
   return Object.fromEntries(keys.map((key) => [key, key === 'isLeader' ? false : null])) as Record<keyof Evaluation, unknown>;
