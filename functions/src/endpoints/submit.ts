@@ -28,9 +28,12 @@ import { loadSubmitContext } from './org-context.js';
 /** Warnings kept in an answer (and its stored copy, which must stay well under 1 MiB). */
 const MAX_ISSUES_IN_ANSWER = 1_000;
 
+/** Just enough of the body to size the sheet before parsing any cell. */
+const sheetSizeSchema = z.object({ sheet: z.object({ values: z.array(z.unknown()), startRow: z.number().catch(1).default(1) }) });
+
 /** Refuses an oversized sheet (rows, then columns) before paying for parsing every cell. */
 export function parseSubmitRequest(body: unknown): SubmitRequest {
-  const shape = z.object({ sheet: z.object({ values: z.array(z.unknown()), startRow: z.number().catch(1).default(1) }) }).safeParse(body);
+  const shape = sheetSizeSchema.safeParse(body);
   if (shape.success) {
     const { values, startRow } = shape.data.sheet;
     if (values.length > MAX_SHEET_ROWS) throw problems.tooManyRows(values.length, MAX_SHEET_ROWS);
