@@ -115,9 +115,12 @@ export function checkRow(row: number, e: Evaluation, ctx: RuleContext): Issue[] 
   return issues;
 }
 
+/** The Party was founded on 03/02/1930: no one was admitted earlier (a sheet serial of 1900 reads so). */
+const PARTY_FOUNDED = '1930-02-03';
+
 /**
  * Dates against the evaluation date and each other: nothing after the evaluation date, no
- * admission before birth (errors); admission under 18, the Party's minimum age, is a warning
+ * admission before the Party's founding or before birth (errors); admission under 18, the Party's minimum age, is a warning
  * (a birth year alone is compared by years). A birth date is `yyyy` or `yyyy-mm-dd`.
  */
 function checkDates(row: number, e: Evaluation, ctx: RuleContext): Issue[] {
@@ -130,8 +133,12 @@ function checkDates(row: number, e: Evaluation, ctx: RuleContext): Issue[] {
   if (e.admissionDate !== null && e.admissionDate > ctx.evaluationDate) {
     issues.push(issue('error', 'DATE_IN_FUTURE', at(row, ctx, 'admissionDate'), { value: formatDateVi(e.admissionDate) }));
   }
+  if (e.admissionDate !== null && e.admissionDate < PARTY_FOUNDED) {
+    issues.push(issue('error', 'ADMISSION_BEFORE_FOUNDING', at(row, ctx, 'admissionDate'), { value: formatDateVi(e.admissionDate) }));
+  }
   if (e.birthDate !== null && bornFrom !== null && e.admissionDate !== null) {
     const facts = { admitted: e.admissionDate, born: e.birthDate };
+    if (e.admissionDate < PARTY_FOUNDED) return issues;
     if (e.admissionDate < bornFrom) issues.push(issue('error', 'ADMISSION_BEFORE_BIRTH', at(row, ctx, 'admissionDate'), facts));
     else if (e.admissionDate < plusYears(bornFrom, 18)) issues.push(issue('warning', 'ADMISSION_UNDER_18', at(row, ctx, 'admissionDate'), facts));
   }

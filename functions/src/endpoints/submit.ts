@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEPLOYED_COMMIT_BUDGET, type Deps } from '../deps.js';
 import { authoriseSubmit, lockOf } from '../domain/access.js';
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, submitAnswerSchema, submitRequestSchema, type SubmitAnswer, type SubmitRequest, type SubmitResult } from '../domain/contract.js';
+import { answerIssues } from '../domain/answer-issues.js';
 import { diffMembers, type MemberDiff, type StoredMember } from '../domain/diff.js';
 import { problems } from '../domain/problems.js';
 import { ruleSettingsFor } from '../domain/schema.js';
@@ -24,9 +25,6 @@ import { loadSubmitContext } from './org-context.js';
  * record) — or not at all. Identical data writes nothing but the audit record; the same
  * submission id answers the first result again.
  */
-
-/** Warnings kept in an answer (and its stored copy, which must stay well under 1 MiB). */
-const MAX_ISSUES_IN_ANSWER = 1_000;
 
 /** Just enough of the body to size the sheet before parsing any cell. */
 const sheetSizeSchema = z.object({ sheet: z.object({ values: z.array(z.unknown()), startRow: z.number().catch(1).default(1) }) });
@@ -143,12 +141,10 @@ function storedMembers(index: Readonly<Record<string, StoredMember>> | undefined
 }
 
 function rejected(validation: ValidationResult) {
-  const issues = validation.issues.slice(0, MAX_ISSUES_IN_ANSWER);
   return problems.validationFailed(validation.errorCount, {
     counts: { listed: validation.listed, rejected: validation.rejectedRows.length, errors: validation.errorCount, warnings: validation.warningCount },
     rows: validation.rejectedRows.map((row) => ({ row, cardNumber: null, status: 'rejected' })),
-    issues,
-    issuesTruncated: issues.length < validation.issues.length,
+    ...answerIssues(validation.issues),
   });
 }
 
@@ -161,7 +157,6 @@ function answer(
   contentHash: string,
   now: Date,
 ): SubmitAnswer {
-  const issues = validation.issues.slice(0, MAX_ISSUES_IN_ANSWER);
   return {
     result,
     submissionId: request.submissionId,
@@ -174,8 +169,7 @@ function answer(
     counts: { ...diff.counts, listed: validation.listed, warnings: validation.warningCount },
     rows: [...diff.rows],
     removed: [...diff.removed],
-    issues,
-    issuesTruncated: issues.length < validation.issues.length,
+    ...answerIssues(validation.issues),
   };
 }
 
