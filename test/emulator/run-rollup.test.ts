@@ -54,7 +54,7 @@ describe('runRollup', () => {
     const outcome = await runRollup(deps(), 2025);
     expect(outcome.status).toBe('written');
     if (outcome.status !== 'written') return;
-    expect(outcome.reads).toBe(3 + 3 + 1); // bloc, year, previous rollup + 3 organisations + the lease read
+    expect(outcome.reads).toBe(3 + 3 + 1 + 2); // bloc, year, previous rollup + 3 organisations + the lease read + the 2 cards both list (duplicates)
     expect(outcome.rollup.submission).toMatchObject({ total: 3, submitted: 2, missing: 1 });
     expect(outcome.rollup.totals.listed).toBe(5);
     expect(outcome.rollup.totals.levels).toEqual({ HTXSNV: 0, HTTNV: 5, HTNV: 0, KHTNV: 0 });

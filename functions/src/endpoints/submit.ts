@@ -13,6 +13,7 @@ import { logs } from '../logs.js';
 import type { Caller } from '../http/authenticate.js';
 import { memberIndexRef, memberRef, orgRef, submissionRef } from '../store/paths.js';
 import { readAll } from '../store/read-all.js';
+import { writeCardChanges } from '../store/card-index.js';
 import type { Org } from '../store/records.js';
 import { listedMembers, submissionWrites, type SubmissionWrites } from './submission-writes.js';
 import { encodeResponse } from '../store/converter.js';
@@ -106,6 +107,7 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
       checkCommitSize(writes, body, members.length, deps.commitBudgetBytes ?? DEPLOYED_COMMIT_BUDGET);
       for (const { cardNumber, doc } of writes.members) tx.set(memberRef(deps.db, deps.blocId, request.year, request.orgId, cardNumber), doc);
       for (const cardNumber of writes.removed) tx.delete(memberRef(deps.db, deps.blocId, request.year, request.orgId, cardNumber));
+      writeCardChanges(tx, deps.db, deps.blocId, request.year, request.orgId, writes.cards);
       tx.set(refs.index, writes.index);
       tx.set(refs.org, writes.org);
       body.state = writes.org.state;
@@ -129,12 +131,15 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
 
 /** A document holds at most 1 MiB (name and field names included): keep a margin. */
 const DOCUMENT_BUDGET = 1_000_000;
+const CARD_WRITE_OVERHEAD = 160;
 const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
 
 function checkCommitSize(writes: SubmissionWrites, answer: SubmitAnswer, listed: number, budget: number): void {
   const index = jsonBytes(writes.index);
   if (index > DOCUMENT_BUDGET) throw problems.memberIndexTooLarge(listed, index);
-  const bytes = writes.members.reduce((sum, m) => sum + jsonBytes(m.doc), 0) + index + jsonBytes(writes.org) + encodeResponse(answer).length;
+  // A card index write: its path, the organisation's id and the card twice (key and spelling), an increment.
+  const cards = [...writes.cards.added, ...writes.cards.removed].reduce((sum, card) => sum + 2 * card.length + writes.org.orgId.length + CARD_WRITE_OVERHEAD, 0);
+  const bytes = writes.members.reduce((sum, m) => sum + jsonBytes(m.doc), 0) + index + jsonBytes(writes.org) + cards + encodeResponse(answer).length;
   if (bytes > budget) throw problems.listTooLarge(bytes, budget);
 }
 

@@ -12,6 +12,7 @@ import { loadBloc } from '../store/load-bloc.js';
 import type { Bloc, Org, RollupDoc, YearSettings } from '../store/records.js';
 import type { Deps } from '../deps.js';
 import { readAll } from '../store/read-all.js';
+import { readDuplicateCandidates } from '../store/card-index.js';
 import { rollupFingerprint } from './fingerprint.js';
 
 /**
@@ -40,6 +41,8 @@ export function rollupInput(source: {
   now: Date;
   previous: BlocRollup | null;
   tallies?: readonly (OrgTally | null)[];
+  /** From the year's card index (readDuplicateCandidates); absent: from the tallies' card lists. */
+  cardHolders?: readonly Record<string, string>[];
 }): RollupInput {
   const { bloc, settings } = source;
   return {
@@ -60,6 +63,7 @@ export function rollupInput(source: {
       acceptedQuotaReason: o.acceptedQuotaReason,
     })),
     previous: source.previous,
+    ...(source.cardHolders ? { cardHolders: [...source.cardHolders] } : {}),
   };
 }
 
@@ -76,7 +80,7 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
   if (!settings) throw problems.yearNotConfigured(year);
   const orgs = (await orgsCol(db, blocId, year).get()).docs.map((d) => d.data()).filter((o) => o.inConfig);
   const now = deps.now();
-  const reads = (options.bloc ? 2 : 3) + Math.max(orgs.length, 1);
+  let reads = (options.bloc ? 2 : 3) + Math.max(orgs.length, 1);
   const localDate = DateTime.fromJSDate(now, { zone: bloc.timeZone }).toISODate() ?? '';
   const fingerprint = rollupFingerprint({ bloc, year: settings, orgs, previousFingerprint: previousDoc?.fingerprint ?? null, localDate });
 
@@ -100,7 +104,9 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
   }
 
   try {
-    const rollup = buildRollup(rollupInput({ bloc, settings, orgs, now, previous: decodeRollup(previousDoc) }));
+    const cards = await readDuplicateCandidates(db, blocId, year);
+    reads += cards.reads;
+    const rollup = buildRollup(rollupInput({ bloc, settings, orgs, now, previous: decodeRollup(previousDoc), cardHolders: cards.holders }));
     const model = buildSummaryModel(rollup, reportSentences(rollup));
     const spreadsheetId = settings.summarySpreadsheetId;
     const written = spreadsheetId && deps.writeSummary ? await deps.writeSummary(spreadsheetId, model) : null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lastSubmissionSchema, stateChangeSchema } from '../domain/contract.js';
 import { countSchema, emailSchema, instantSchema } from '../domain/primitives.js';
 import { ORG_STATE } from '../domain/enums.js';
-import { orgTallySchema } from '../domain/tally.js';
+import { tallyCountsSchema } from '../domain/tally.js';
 import { RULE_PACKS, evaluationSchema, isoDateSchema, ruleSettingsSchema } from '../domain/schema.js';
 
 /**
@@ -45,8 +45,12 @@ export const orgSchema = z.object({
   state: z.enum(ORG_STATE.codes),
   lastSubmission: lastSubmissionSchema.nullable(),
   contentHash: z.string().nullable(),
-  /** The counts of the last accepted submission: what the rollup reads instead of members. */
-  tally: orgTallySchema.nullable(),
+  /**
+   * The counts of the last accepted submission: what the rollup reads instead of members. Only
+   * counts: the card numbers live in the year's card index (cards/{card}), so the rollup does not
+   * read 2 KB of them per organisation (an older document's `cardNumbers` is dropped on read).
+   */
+  tally: tallyCountsSchema.nullable(),
   /** The admin's written reason for accepting an exceeded HTXSNV quota. */
   acceptedQuotaReason: z.string().nullable().default(null),
   /** An organisation's own later deadline (set when an admin reopens it), ISO instant. */
@@ -71,6 +75,18 @@ export const memberIndexSchema = z.object({
   updatedAt: instantSchema,
 });
 export type MemberIndex = z.infer<typeof memberIndexSchema>;
+
+/**
+ * The year's card index, one document per card number (its cross-organisation key, cardKey):
+ * which organisations list it (orgId → the card as that organisation wrote it) and how many.
+ * The submit transaction keeps it with blind increments (no read, no contention between
+ * organisations); the rollup queries only `count >= 2`, i.e. the duplicates.
+ */
+export const cardHoldersSchema = z.object({
+  count: z.number().int(),
+  orgs: z.record(z.string(), z.string()).default({}),
+});
+export type CardHolders = z.infer<typeof cardHoldersSchema>;
 
 export const submissionSchema = z.object({
   submissionId: z.string().min(1),
