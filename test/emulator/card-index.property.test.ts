@@ -76,8 +76,8 @@ describe('the card index', () => {
     }
     const outcome = await runRollup(deps(), 2025, { force: true });
     if (outcome.status !== 'written') throw new Error(`rollup ${outcome.status}`);
-    // bloc, year, previous rollup, 3 organisations, the lease read, 1 duplicate card found by the query.
-    expect(outcome.reads).toBe(3 + 3 + 1 + 1);
+    // year, previous rollup, change marker, this rollup, bloc; 3 organisations, the lease read, 1 duplicate card found by the query.
+    expect(outcome.reads).toBe(5 + 3 + 1 + 1);
     expect(outcome.rollup.duplicateCards).toEqual([{ cardNumber: '79.000002', orgIds: ['cb-a', 'cb-b'] }]);
     const org = outcome.rollup.orgs.find((o) => o.orgId === 'cb-a');
     expect(org?.warnings.map((w) => w.message)).toEqual(['Danh sách có 2 đảng viên, khác số đảng viên dự kiến (3).', 'Số thẻ đảng viên trùng với tổ chức khác: “79.000002” (Chi bộ 2).']);

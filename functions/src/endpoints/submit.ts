@@ -14,6 +14,7 @@ import type { Caller } from '../http/authenticate.js';
 import { memberIndexRef, memberRef, orgRef, submissionRef } from '../store/paths.js';
 import { readAll } from '../store/read-all.js';
 import { writeCardChanges } from '../store/card-index.js';
+import { markYearChanged } from '../store/change-marker.js';
 import type { Org } from '../store/records.js';
 import { listedMembers, submissionWrites, type SubmissionWrites } from './submission-writes.js';
 import { encodeResponse } from '../store/converter.js';
@@ -110,6 +111,7 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
       writeCardChanges(tx, deps.db, deps.blocId, request.year, request.orgId, writes.cards);
       tx.set(refs.index, writes.index);
       tx.set(refs.org, writes.org);
+      markYearChanged(tx, deps.db, deps.blocId, request.year, now);
       body.state = writes.org.state;
     }
     writeAudit(tx, refs.submission, email, now, body);

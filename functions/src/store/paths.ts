@@ -2,7 +2,7 @@ import type { CollectionReference, DocumentReference, Firestore } from '@google-
 import { yearNumberSchema } from '../domain/primitives.js';
 import { cardNumberSchema } from '../domain/schema.js';
 import { converters } from './converter.js';
-import type { AuditEntry, Bloc, CardHolders, MemberDoc, MemberIndex, Org, RollupDoc, Submission, YearSettings } from './records.js';
+import type { AuditEntry, Bloc, CardHolders, ChangeMarker, MemberDoc, MemberIndex, Org, RollupDoc, Submission, YearSettings } from './records.js';
 
 /**
  * The one module that names Firestore paths; each reference carries its converter (converter.ts),
@@ -80,3 +80,6 @@ export const cardsCol = (db: Firestore, blocId: string, year: number): Collectio
 /** `key`: cardKey(card) (domain/rollup.ts), a valid card number upper-cased, so one path segment. */
 export const cardRef = (db: Firestore, blocId: string, year: number, key: string): DocumentReference<CardHolders> =>
   cardsCol(db, blocId, year).doc(docId('card', key));
+
+export const changeMarkerRef = (db: Firestore, blocId: string, year: number): DocumentReference<ChangeMarker> =>
+  yearRef(db, blocId, year).collection('changes').withConverter(converters.changeMarker).doc('current');

@@ -88,6 +88,18 @@ export const cardHoldersSchema = z.object({
 });
 export type CardHolders = z.infer<typeof cardHoldersSchema>;
 
+/**
+ * The year's change marker: bumped (a blind increment) in the same transaction or batch as
+ * every write that changes what the rollup is built from — an accepted submission, an admin's
+ * action on an organisation, a configuration change — so the schedule knows in one read that
+ * nothing changed.
+ */
+export const changeMarkerSchema = z.object({
+  version: z.number().int(),
+  at: instantSchema,
+});
+export type ChangeMarker = z.infer<typeof changeMarkerSchema>;
+
 export const submissionSchema = z.object({
   submissionId: z.string().min(1),
   by: emailSchema,
@@ -128,5 +140,7 @@ export const rollupDocSchema = z.object({
   /** Held while a run builds and writes, so two scheduled runs never work at once. */
   lease: z.object({ holder: z.string(), until: instantSchema }).nullable(),
   summary: z.object({ spreadsheetId: z.string(), writtenAt: instantSchema, requests: z.number().int() }).nullable(),
+  /** The change mark (rollup/fingerprint.ts, changeMark) last seen: equal → nothing changed, no organisation read. */
+  changeMark: z.string().nullable().default(null),
 });
 export type RollupDoc = z.infer<typeof rollupDocSchema>;
