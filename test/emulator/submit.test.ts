@@ -129,6 +129,29 @@ describe('submit: rejected and retried', () => {
     expect(reused.json).toMatchObject({ error: { code: 'SUBMISSION_ID_REUSED' } });
   });
 
+  it('the audit record holds the answer without its rows; a retry rebuilds them, after later lists too, with mixed statuses', async () => {
+    expect((await h.post('submit', request(three()), SECRETARY)).status).toBe(200);
+    // A second list: one unchanged, one updated, one new, one removed.
+    const rows = [...validRows(2), { ...validRows(4)[3], STT: 3 }].map((r, i) => (i === 1 ? { ...r, 'Chức vụ': 'Phó phòng' } : r));
+    const body = request(rows);
+    const first = await h.post('submit', body, SECRETARY);
+    expect(first.status).toBe(200);
+    const answer = first.json as { rows: { status: string }[] };
+    expect(answer.rows.map((r) => r.status)).toEqual(['unchanged', 'updated', 'imported']);
+    const records = (await submissionsCol(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).docs.map((d) => d.data());
+    const record = records.find((r) => r.submissionId === body.submissionId);
+    expect(record?.rowStatuses).toBe('nui');
+    expect(record?.response).toMatchObject({ rows: [], removed: [{ cardNumber: '79.000003' }] });
+    // A later list is accepted; the retry of the earlier one still answers as it did.
+    expect((await h.post('submit', request(three()), SECRETARY)).status).toBe(200);
+    const retry = await h.post('submit', body, SECRETARY);
+    expect(retry.status).toBe(200);
+    expect(retry.json).toEqual(first.json);
+    // The same members in other rows is another sheet under the same id.
+    const moved = await h.post('submit', { ...body, sheet: { values: grid([...rows].reverse()) } }, SECRETARY);
+    expect(moved.json).toMatchObject({ error: { code: 'SUBMISSION_ID_REUSED' } });
+  });
+
   it('refuses oversized sheets with 413 and a Vietnamese message', async () => {
     const huge = { ...request([]), sheet: { values: Array.from({ length: 5_001 }, () => ['x']) } };
     const res = await h.post('submit', huge, SECRETARY);

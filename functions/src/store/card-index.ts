@@ -1,6 +1,6 @@
 import { FieldValue, type DocumentReference, type Firestore, type PartialWithFieldValue, type SetOptions } from '@google-cloud/firestore';
 import { cardKey } from '../domain/rollup.js';
-import { cardRef, cardsCol } from './paths.js';
+import { cardsCol, docId } from './paths.js';
 import type { CardHolders } from './records.js';
 
 /**
@@ -23,11 +23,13 @@ interface MergeWriter {
 
 export function writeCardChanges(writer: MergeWriter, db: Firestore, blocId: string, year: number, orgId: string, changes: CardChanges): void {
   const merge = { merge: true };
+  const cards = cardsCol(db, blocId, year);
+  const ref = (card: string) => cards.doc(docId('card', cardKey(card)));
   for (const card of changes.added) {
-    writer.set(cardRef(db, blocId, year, cardKey(card)), { count: FieldValue.increment(1), orgs: { [orgId]: card } }, merge);
+    writer.set(ref(card), { count: FieldValue.increment(1), orgs: { [orgId]: card } }, merge);
   }
   for (const card of changes.removed) {
-    writer.set(cardRef(db, blocId, year, cardKey(card)), { count: FieldValue.increment(-1), orgs: { [orgId]: FieldValue.delete() } }, merge);
+    writer.set(ref(card), { count: FieldValue.increment(-1), orgs: { [orgId]: FieldValue.delete() } }, merge);
   }
 }
 

@@ -48,11 +48,17 @@ const jsonResponse: Codec = {
   },
 };
 
+/** Writes a document the caller has built from validated data as it is; reads still parse it. */
+function trustedWrites<T extends DocumentData>(parsing: FirestoreDataConverter<T>): FirestoreDataConverter<T> {
+  return { toFirestore: (model: WithFieldValue<T> | PartialWithFieldValue<T>): DocumentData => model, fromFirestore: (snapshot) => parsing.fromFirestore(snapshot) };
+}
+
 export const converters = {
   bloc: zodConverter(blocSchema),
   year: zodConverter(yearSchema),
   org: zodConverter(orgSchema),
   member: zodConverter(memberSchema),
+  memberTrusted: trustedWrites(zodConverter(memberSchema)),
   memberIndex: zodConverter(memberIndexSchema),
   submission: zodConverter(submissionSchema, jsonResponse),
   audit: zodConverter(auditSchema),

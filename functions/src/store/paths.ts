@@ -54,6 +54,16 @@ export const membersCol = (db: Firestore, blocId: string, year: number, orgId: s
 export const memberRef = (db: Firestore, blocId: string, year: number, orgId: string, cardNumber: string): DocumentReference<MemberDoc> =>
   membersCol(db, blocId, year, orgId).doc(cardNumberSchema.parse(cardNumber));
 
+/**
+ * The member documents of one organisation to WRITE, for the submit transaction: the ids are card
+ * numbers the validator has already checked and the documents its evaluations, so they are not
+ * parsed again (2.000 zod parses of a valid document; reads still parse, through membersCol).
+ */
+export const memberWriter = (db: Firestore, blocId: string, year: number, orgId: string): ((cardNumber: string) => DocumentReference<MemberDoc>) => {
+  const col = orgRef(db, blocId, year, orgId).collection('members').withConverter(converters.memberTrusted);
+  return (cardNumber) => col.doc(cardNumber);
+};
+
 export const memberIndexRef = (db: Firestore, blocId: string, year: number, orgId: string): DocumentReference<MemberIndex> =>
   orgRef(db, blocId, year, orgId).collection('index').withConverter(converters.memberIndex).doc('members');
 

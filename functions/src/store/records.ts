@@ -110,8 +110,16 @@ export const submissionSchema = z.object({
   result: z.string().min(1),
   /** The HTTP status answered. */
   status: z.number().int(),
-  /** The JSON answer, returned again on a retry (stored as JSON text: Firestore has no nested arrays). */
+  /**
+   * The JSON answer, returned again on a retry (stored gzipped: Firestore has no nested arrays),
+   * WITHOUT its per-row outcomes when `rowStatuses` is set: those are rebuilt from the retried
+   * sheet's own rows (endpoints/submit-replay.ts). Older records hold the whole answer.
+   */
   response: z.unknown(),
+  /** One letter per accepted row in row order: i imported, u updated, n unchanged. */
+  rowStatuses: z.string().nullable().default(null),
+  /** Hash of the rows' (row, card number) lines, so a replay rebuilds them only from the same sheet. */
+  rowsHash: z.string().nullable().default(null),
 });
 export type Submission = z.infer<typeof submissionSchema>;
 
