@@ -129,11 +129,11 @@ describe.sequential('the add-on, end to end', () => {
     expect(cellAt(snap, 'L1').note).toBe(`${FIELDS[column('Xếp loại') - 1]?.note} (Bắt buộc.)`);
     const state = await lastSidebar();
     expect(state.notice).toMatchObject({ kind: 'error', title: 'Có 3 lỗi' });
-    expect(state.issues?.list.map((i) => [i.severity, i.row, i.columnIndex])).toEqual([
-      ['error', 3, 11],
-      ['warning', 4, 11],
-      ['error', 5, 11],
-      ['error', 6, 2],
+    expect(state.issues?.list.map((i) => [i.severity, i.rows, i.columnIndex])).toEqual([
+      ['error', [3], 11],
+      ['warning', [4], 11],
+      ['error', [5], 11],
+      ['error', [6], 2],
     ]);
   });
 
