@@ -24,5 +24,5 @@ export {
   type YearSettingsView,
 } from '../../functions/src/domain/contract.js';
 export { columnLetter } from '../../functions/src/domain/sheet.js';
-export { formatInt } from '../../functions/src/domain/format.js';
+export { formatInt, formatPercent, percentOf } from '../../functions/src/domain/format.js';
 export { fold } from '../../functions/src/domain/text.js';

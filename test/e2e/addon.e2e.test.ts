@@ -112,6 +112,12 @@ describe.sequential('the add-on, end to end', () => {
     expect(rule(2, 'Lãnh đạo, quản lý')?.values[0]).toEqual(['Có', 'Không']);
     expect(rule(2, 'Điểm')).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [0, 100] });
     expect(rule(2, 'Họ và tên')).toBeNull();
+    // Card number and date columns are plain text on every data row, the header and other columns automatic.
+    const plainColumns = (row: number) => (snap.numberFormats[row - 1] ?? []).flatMap((format, i) => (format === '@' ? [FIELDS[i]?.header] : []));
+    expect([plainColumns(1), plainColumns(2), plainColumns(1000)]).toEqual([[], ['Số thẻ đảng viên', 'Ngày sinh', 'Ngày vào Đảng'], ['Số thẻ đảng viên', 'Ngày sinh', 'Ngày vào Đảng']]);
+    await session.type(SHEET, 'C2', [['79.012010', '1985']]);
+    expect((await snapshot()).values[1]?.slice(2, 4)).toEqual(['79.012010', '1985']); // typed text stays text
+    await session.edit(SHEET, 'C2', [['', '']]);
     expect((await lastSidebar()).target).toMatchObject({ orgName: 'Chi bộ Công ty A', year: 2025, stateLabel: 'Chưa nộp', deadlineText: '17:00 ngày 15/01/2099' });
   });
 
@@ -171,10 +177,13 @@ describe.sequential('the add-on, end to end', () => {
 
   it('a lost reply is retried with the SAME submission id, which the server recognises', async () => {
     await session.edit(SHEET, 'K3', [[60, 'Hoàn thành nhiệm vụ']]);
-    await session.failNextFetch({ kind: 'throw-after' });
+    // The first fetch is the dry run (the list is already stored: might it remove anyone?).
+    await session.failNextFetch({ kind: 'pass' }, { kind: 'throw-after' });
     const before = (await session.fetchLog()).length;
     const { alert, snapshot: snap } = await submitThroughAddon(session, SHEET, null);
-    const fetches = (await session.fetchLog()).slice(before);
+    const dryRun = (await session.fetchLog()).slice(before, before + 1);
+    expect(dryRun.map((f) => [f.outcome, z.object({ dryRun: z.boolean() }).parse(f.body).dryRun])).toEqual([[200, true]]);
+    const fetches = (await session.fetchLog()).slice(before + 1);
     expect(fetches.map((f) => f.outcome)).toEqual(['network-error', 200]);
     const ids = fetches.map(submissionIdOf);
     expect(ids[0]).toBe(ids[1]);
@@ -227,8 +236,80 @@ describe.sequential('the add-on, end to end', () => {
   });
 });
 
+describe.sequential('removals are confirmed before they are sent', () => {
+  const ORG_C = 'Chi bộ Công ty C';
+  let c: AddonSession;
+  let sheet = '';
+  const width = STATUS_COLUMN;
+  /** The first n members, the rows below blanked (the secretary deleted them). */
+  const firstMembers = (n: number, total = 10): unknown[][] => [...grid(validRows(n)), ...Array.from({ length: total - n }, () => Array<string>(width).fill(''))];
+  const storedCards = async () => (await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-c').get()).docs.map((d) => d.id).sort();
+  const audits = async () => (await submissionsCol(h.stack.db, h.stack.blocId, 2025, 'cb-c').get()).size;
+  const send = async (values: unknown[][], ...replies: ('YES' | 'NO')[]) => {
+    await c.edit(sheet, 'A1', values);
+    await c.activate(sheet);
+    const [alerts, fetches] = [(await c.uiLog()).alerts.length, (await c.fetchLog()).length];
+    await c.scriptAlerts(...replies);
+    await c.run('menuSubmit');
+    return { alerts: (await c.uiLog()).alerts.slice(alerts), fetches: (await c.fetchLog()).slice(fetches) };
+  };
+  const bodyOf = (record: FetchRecord | undefined) => z.object({ dryRun: z.boolean().optional(), submissionId: z.string() }).parse(record?.body);
+
+  beforeAll(async () => {
+    c = await openAddon(h, SECRETARY);
+    sheet = await createSheetThroughAddon(c, { orgNumber: 2 });
+  });
+  afterAll(() => c?.close());
+
+  it('a first send removes nobody and asks nothing: one request', async () => {
+    const { alerts, fetches } = await send(grid(validRows(10)));
+    expect(fetches.map((f) => [f.url, f.outcome])).toEqual([[`${h.stack.baseUrl}/submit`, 200]]);
+    expect(alerts.map((a) => a.title)).toEqual(['Đã gửi dữ liệu']);
+    expect(await storedCards()).toHaveLength(10);
+  });
+
+  it('one member removed: the dry run names them, the secretary confirms, the send removes them', async () => {
+    const { alerts, fetches } = await send(firstMembers(9), 'YES');
+    expect(fetches.map((f) => [f.url, f.outcome, bodyOf(f).dryRun])).toEqual([
+      [`${h.stack.baseUrl}/submit`, 200, true],
+      [`${h.stack.baseUrl}/submit`, 200, undefined],
+    ]);
+    expect(bodyOf(fetches[0]).submissionId).not.toBe(bodyOf(fetches[1]).submissionId);
+    expect(alerts).toEqual([
+      {
+        title: 'Xác nhận xóa đảng viên khỏi danh sách',
+        text: `Bảng lần này không còn 1 đảng viên có trong danh sách đã nộp của ${ORG_C} năm 2025. Nếu gửi, các đồng chí sau sẽ bị xóa khỏi danh sách:\n• Đảng viên 10 (79.000010)\n\nBấm “Có” để gửi, “Không” để xem lại bảng (chưa có gì được gửi).`,
+      },
+      expect.objectContaining({ title: 'Đã gửi dữ liệu', text: expect.stringContaining('0 mới thêm, 0 cập nhật, 9 không đổi, 1 xóa khỏi danh sách.') }),
+    ]);
+    expect(await storedCards()).toEqual(validRows(9).map((r) => r['Số thẻ đảng viên']).sort());
+  });
+
+  it('more than a fifth removed (5 of 9): a second question; answered “Không”, nothing is sent or written', async () => {
+    const auditsBefore = await audits();
+    const { alerts, fetches } = await send(firstMembers(4, 9), 'YES', 'NO');
+    expect(fetches.map((f) => bodyOf(f).dryRun)).toEqual([true]);
+    expect(alerts.map((a) => a.title)).toEqual(['Xác nhận xóa đảng viên khỏi danh sách', 'Xác nhận lần hai: xóa nhiều đảng viên', 'Chưa gửi dữ liệu']);
+    expect(alerts[0]?.text).toContain('• Đảng viên 5 (79.000005)\n• Đảng viên 6 (79.000006)\n• Đảng viên 7 (79.000007)\n• Đảng viên 8 (79.000008)\n• Đảng viên 9 (79.000009)\n\n');
+    expect(alerts[1]?.text).toBe(
+      'Lần gửi này xóa 5 trong số 9 đảng viên đã nộp (55,6%), hơn một phần năm danh sách. Nếu bảng bị thiếu dòng (lọc, ẩn hoặc xóa nhầm), hãy bấm “Không” rồi kiểm tra lại. Bấm “Có” nếu đồng chí chắc chắn muốn xóa.',
+    );
+    expect(await storedCards()).toHaveLength(9);
+    expect(await audits()).toBe(auditsBefore);
+    expect((await c.snapshot('Nhật ký gửi'))?.values).toHaveLength(3); // header + the two sends above: no receipt for a send that never left
+  });
+
+  it('answered “Không” at the first question: only the dry run, nothing written', async () => {
+    const auditsBefore = await audits();
+    const { alerts, fetches } = await send(firstMembers(8, 9), 'NO');
+    expect(fetches.map((f) => bodyOf(f).dryRun)).toEqual([true]);
+    expect(alerts.map((a) => a.title)).toEqual(['Xác nhận xóa đảng viên khỏi danh sách', 'Chưa gửi dữ liệu']);
+    expect([await storedCards(), await audits()]).toEqual([validRows(9).map((r) => r['Số thẻ đảng viên']).sort(), auditsBefore]);
+  });
+});
+
 describe('service calls do not grow with rows', () => {
-  it('Gửi dữ liệu of 100 and of 500 members: the same spreadsheet calls and one UrlFetch each', async () => {
+  it('Gửi dữ liệu of 100 and of 500 members: the same spreadsheet calls and two UrlFetch each (the dry run, the send)', async () => {
     const other = await openAddon(h, 'bithu.b@b.vn');
     try {
       const sheet = await createSheetThroughAddon(other);
@@ -243,7 +324,7 @@ describe('service calls do not grow with rows', () => {
       const small = await measure(100);
       const large = await measure(500);
       expect(large).toEqual(small);
-      expect(small.urlFetch).toBe(1);
+      expect(small.urlFetch).toBe(2);
       expect(small.byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setBackgrounds': 1, 'Range.setNotes': 1, 'Range.setValues': 1 });
       expect((await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-b').count().get()).data().count).toBe(500);
     } finally {

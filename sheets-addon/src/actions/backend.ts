@@ -20,6 +20,8 @@ export interface SubmitBody {
   readonly year: number;
   readonly orgId: string;
   readonly submissionId: string;
+  /** The server checks and compares without writing anything (the removal confirmation). */
+  readonly dryRun?: boolean;
   readonly sheet: { readonly name: string; readonly startRow: 1; readonly values: unknown };
 }
 

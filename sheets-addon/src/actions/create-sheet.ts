@@ -12,6 +12,7 @@ import { rememberTarget } from './context.js';
  * chosen organisation's sheet for the year.
  */
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+const PLAIN_TEXT_FORMAT = '@';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function validation(header: string, rule: ColumnRule): GoogleAppsScript.Spreadsheet.DataValidation {
@@ -33,6 +34,9 @@ export function applyTemplate(sheet: Sheet, exemplaryScale: readonly string[]): 
   const rules = columns.map((c) => (c.rule ? validation(c.header, c.rule) : null));
   const dataRows = Math.min(TEMPLATE_DATA_ROWS, sheet.getMaxRows() - 1);
   sheet.getRange(2, 1, dataRows, n).setDataValidations(Array.from({ length: dataRows }, () => rules));
+  columns.forEach((c, i) => {
+    if (c.plainText) sheet.getRange(2, i + 1, dataRows, 1).setNumberFormat(PLAIN_TEXT_FORMAT);
+  });
   header.protect().setDescription('Dòng tiêu đề của mẫu đánh giá: tiện ích tìm cột theo tên, đừng đổi tên cột.').setWarningOnly(true);
 }
 

@@ -118,6 +118,20 @@ describe('Kiểm tra dữ liệu, offline', () => {
     expect(env.activeRange()).toEqual({ sheet: SHEET, a1: 'L37' });
   });
 
+  it('a card number Google Sheets turned into a number (a sheet without the template’s plain-text column) is warned about at its cell', () => {
+    env.edit(SHEET, 'A1', grid(validRows(3)));
+    env.type(SHEET, 'C3', [['79.012010']]);
+    expect(env.snapshot(SHEET)?.values[2]?.[2]).toBe(79012010);
+    env.run('menuCheck');
+    const snap = env.snapshot(SHEET);
+    if (!snap) throw new Error('no sheet');
+    expect(cellAt(snap, 'C3')).toMatchObject({
+      background: COLOURS.warning,
+      note: `${MARK_PREFIX.warning}Ô số thẻ đang là một con số (“79012010”), không phải chữ: Google Trang tính có thể đã đổi số thẻ (coi dấu chấm là dấu phân cách hàng nghìn, bỏ số 0 ở cuối). Hãy chọn cột “Số thẻ đảng viên”, chọn Định dạng → Số → Văn bản thuần, rồi nhập lại số thẻ đúng như trên thẻ (ví dụ 79.012010).`,
+    });
+    expect(lastSidebar().issues?.list.map((g) => [g.severity, g.rows, g.columnIndex])).toEqual([['warning', [3], 2]]);
+  });
+
   it('reads Date cells as their day in the spreadsheet time zone', () => {
     const values: unknown[][] = grid(validRows(2));
     values[1]![5] = new Date(Date.UTC(2010, 1, 2, 17)); // “03/02/2010” typed in a Vietnam-time sheet
