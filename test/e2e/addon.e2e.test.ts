@@ -9,6 +9,7 @@ import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/pa
 import { COLOURS } from '../../sheets-addon/src/sidebar-model/labels.js';
 import { MARK_PREFIX } from '../../sheets-addon/src/sheet/marks.js';
 import { sidebarStateSchema } from '../../sheets-addon/src/sidebar-model/sidebar-state.js';
+import { groupText } from '../../sheets-addon/src/sidebar-model/issue-groups.js';
 import { z } from 'zod';
 import { cellAt, columnValues, serviceCallCounts, sidebarJson, type FetchRecord, type SheetSnapshot } from '../support/addon/apps-script-fakes.js';
 import type { AddonSession } from '../support/addon/session.js';
@@ -54,6 +55,7 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
+const lastSidebarOf = async (s: AddonSession) => sidebarStateSchema.parse(sidebarJson((await s.uiLog()).sidebars.at(-1)?.html ?? ''));
 const lastSidebar = async () => sidebarStateSchema.parse(sidebarJson((await session.uiLog()).sidebars.at(-1)?.html ?? ''));
 const lastAlert = async () => (await session.uiLog()).alerts.at(-1);
 const snapshot = async (): Promise<SheetSnapshot> => {
@@ -327,6 +329,62 @@ describe('service calls do not grow with rows', () => {
       expect(small.urlFetch).toBe(2);
       expect(small.byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setBackgrounds': 1, 'Range.setNotes': 1, 'Range.setValues': 1 });
       expect((await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-b').count().get()).data().count).toBe(500);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe.sequential('Tạo bảng đánh giá from last year’s accepted list', () => {
+  let c: AddonSession;
+  beforeAll(async () => {
+    // 2024 is past its deadline: the admin reopens it and the secretary sends last year's list.
+    const reopen = await h.post('orgAction', { year: 2024, orgId: 'cb-a', action: 'reopen', reason: 'Nhập danh sách năm trước', until: '2099-01-15T17:00:00+07:00' }, ADMIN);
+    expect(reopen.status).toBe(200);
+    const rows = validRows(3);
+    rows[2] = { ...rows[2], 'Ngày sinh': 1990, 'Lãnh đạo, quản lý': 'Không', 'Giới tính': 'Nữ', 'Xếp loại': 'Không hoàn thành nhiệm vụ', 'Kỷ luật trong năm': 'Khiển trách' };
+    expect((await h.post('submit', { year: 2024, orgId: 'cb-a', submissionId: 'carry-2024-cb-a', sheet: { values: grid(rows) } }, SECRETARY)).status).toBe(200);
+    c = await openAddon(h, SECRETARY);
+  });
+  afterAll(() => c?.close());
+
+  it('“Có”: the 2024 members are copied with who they are, the 2025 evaluation columns empty; one check lists the missing ratings as one entry', async () => {
+    const before = (await c.fetchLog()).length;
+    await c.scriptAlerts('YES');
+    const sheet = await createSheetThroughAddon(c, { orgNumber: 1 });
+    const fetches = (await c.fetchLog()).slice(before);
+    expect(fetches.map((f) => [f.url.slice(h.stack.baseUrl.length), f.outcome, f.body])).toEqual([
+      ['/status', 200, {}],
+      ['/carryOver', 200, { year: 2025, orgId: 'cb-a' }],
+    ]);
+    const question = (await c.uiLog()).alerts.at(-1);
+    expect(question).toEqual({
+      title: 'Bắt đầu từ danh sách năm 2024?',
+      text: 'Đảng ủy Khối có danh sách 3 đảng viên của Chi bộ Công ty A năm 2024. Bấm “Có” để chép sang bảng mới họ và tên, số thẻ, ngày sinh, giới tính, ngày vào Đảng, chức vụ, lãnh đạo quản lý, trình độ chuyên môn và lý luận chính trị; các cột đánh giá năm 2025 (điểm, xếp loại, nêu gương, nhận xét nơi cư trú, học tập, làm theo, kỷ luật, khen thưởng) để trống. Bấm “Không” để bắt đầu với bảng trống.',
+    });
+    const snap = await c.snapshot(sheet);
+    const empty = Array<string>(STATUS_COLUMN - 10).fill('');
+    expect(snap?.values.slice(1)).toEqual([
+      [1, 'Đảng viên 1', '79.000001', '15/03/1985', 'Nam', '03/02/2010', 'Trưởng phòng', 'Có', 'Đại học', 'Trung cấp', ...empty],
+      [2, 'Đảng viên 2', '79.000002', '15/03/1985', 'Nam', '03/02/2010', 'Trưởng phòng', 'Có', 'Đại học', 'Trung cấp', ...empty],
+      [3, 'Đảng viên 3', '79.000003', '1990', 'Nữ', '03/02/2010', 'Trưởng phòng', 'Không', 'Đại học', 'Trung cấp', ...empty],
+    ]);
+    expect((await lastSidebarOf(c)).notice?.text).toContain('Đã chép 3 đảng viên từ danh sách năm 2024.');
+    await c.run('menuCheck');
+    const groups = (await lastSidebarOf(c)).issues?.list.map(groupText) ?? [];
+    expect(groups).toContain('Dòng 2, 3, 4, cột “Xếp loại”: Chưa nhập “Xếp loại”. Đây là thông tin bắt buộc.');
+  });
+
+  it('“Không”: the template stays empty; an organisation without a 2024 list is not asked', async () => {
+    const other = await openAddon(h, SECRETARY);
+    try {
+      await other.scriptAlerts('NO');
+      const sheet = await createSheetThroughAddon(other, { orgNumber: 1 });
+      expect((await other.uiLog()).alerts.map((a) => a.title)).toEqual(['Bắt đầu từ danh sách năm 2024?']);
+      expect((await other.snapshot(sheet))?.values.length).toBe(1);
+      const asked = (await c.uiLog()).alerts.length;
+      const sheetC = await createSheetThroughAddon(c, { orgNumber: 2 });
+      expect([(await c.uiLog()).alerts.length - asked, (await c.fetchLog()).at(-1)?.outcome, (await c.snapshot(sheetC))?.values.length]).toEqual([0, 200, 1]);
     } finally {
       await other.close();
     }

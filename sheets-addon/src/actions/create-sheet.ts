@@ -4,6 +4,7 @@ import { documentStore, readJson } from '../apps-script/properties.js';
 import { COLOURS, evaluationSheetName } from '../sidebar-model/labels.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { chooseTarget } from './choose.js';
+import { offerCarryOver } from './carry-over.js';
 import { rememberTarget } from './context.js';
 
 /**
@@ -71,11 +72,14 @@ export function createEvaluationSheet(ui: GoogleAppsScript.Base.Ui): Notice {
   applyTemplate(sheet, choice.status.settings.exemplaryScale);
   rememberTarget(sheet, target);
   sheet.activate();
+  const carried = offerCarryOver(ui, sheet, target);
+  const next =
+    carried === null
+      ? 'Hãy nhập mỗi đảng viên một dòng, bắt đầu từ dòng 2, rồi chọn “Kiểm tra dữ liệu”.'
+      : `${carried} Hãy xóa dòng của đảng viên đã chuyển đi, thêm dòng cho đảng viên mới, nhập các cột đánh giá của năm rồi chọn “Kiểm tra dữ liệu”.`;
   return {
     kind: 'success',
     title: 'Đã tạo bảng đánh giá',
-    text:
-      `Đã tạo trang tính “${sheet.getName()}” cho ${target.orgName}, năm ${target.year} (${choice.status.settings.rulePackTitle}). ` +
-      `Hãy nhập mỗi đảng viên một dòng, bắt đầu từ dòng 2, rồi chọn “Kiểm tra dữ liệu”. Hạn nộp: ${target.deadlineText}.`,
+    text: `Đã tạo trang tính “${sheet.getName()}” cho ${target.orgName}, năm ${target.year} (${choice.status.settings.rulePackTitle}). ${next} Hạn nộp: ${target.deadlineText}.`,
   };
 }

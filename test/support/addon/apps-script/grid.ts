@@ -59,6 +59,10 @@ export class FakeSheet {
     this.maxColumns += howMany;
     return this;
   }
+  insertRowsAfter(_after: number, howMany: number): this {
+    this.maxRows += howMany;
+    return this;
+  }
   setFrozenRows(rows: number): void {
     this.frozenRows = rows;
   }
