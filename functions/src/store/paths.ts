@@ -2,7 +2,7 @@ import type { CollectionReference, DocumentReference, Firestore } from '@google-
 import { yearNumberSchema } from '../domain/primitives.js';
 import { cardNumberSchema } from '../domain/schema.js';
 import { converters } from './converter.js';
-import type { AuditEntry, Bloc, MemberDoc, MemberIndex, Org, RollupDoc, Submission, YearSettings } from './records.js';
+import type { AuditEntry, Bloc, MemberDoc, MemberIndex, Org, RemindersDay, RollupDoc, Submission, YearSettings } from './records.js';
 
 /**
  * The one module that names Firestore paths; each reference carries its converter (converter.ts),
@@ -16,6 +16,7 @@ import type { AuditEntry, Bloc, MemberDoc, MemberIndex, Org, RollupDoc, Submissi
  *   blocs/{blocId}/years/{year}/orgs/{orgId}/submissions/{submissionId}
  *   blocs/{blocId}/years/{year}/audit/{autoId}
  *   blocs/{blocId}/years/{year}/rollups/current
+ *   blocs/{blocId}/years/{year}/reminders/{yyyy-mm-dd}   (Nhắc nộp: one document per local day)
  */
 /** A document id must be one path segment: no '/', not '.', '..' or `__x__`. */
 export function docId(kind: string, id: string): string {
@@ -71,3 +72,8 @@ export const auditCol = (db: Firestore, blocId: string, year: number): Collectio
 
 export const rollupRef = (db: Firestore, blocId: string, year: number): DocumentReference<RollupDoc> =>
   yearRef(db, blocId, year).collection('rollups').withConverter(converters.rollup).doc('current');
+
+export const remindersRef = (db: Firestore, blocId: string, year: number, day: string): DocumentReference<RemindersDay> => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`Invalid reminder day ${day}`);
+  return yearRef(db, blocId, year).collection('reminders').withConverter(converters.reminders).doc(day);
+};
