@@ -55,9 +55,10 @@ export async function adminAudit(deps: Deps, caller: Caller, body: unknown): Pro
 
   const actions = upTo(request.orgId === undefined ? auditCol(db, blocId, request.year) : auditCol(db, blocId, request.year).where('orgId', '==', request.orgId));
   const orgIds = request.orgId === undefined ? [...names.keys()] : [request.orgId];
+  // The projection has no stored answer, which the submission converter would require: parsed here instead.
   const [actionSnap, submissionSnaps] = await Promise.all([
     actions.get(),
-    Promise.all(orgIds.map((orgId) => upTo(submissionsCol(db, blocId, request.year, orgId).select('at', 'by', 'result', 'counts', 'dryRun')).get())),
+    Promise.all(orgIds.map((orgId) => upTo(submissionsCol(db, blocId, request.year, orgId).withConverter(null).select('at', 'by', 'result', 'counts', 'dryRun')).get())),
   ]);
   const found: Found[] = [];
   for (const doc of actionSnap.docs) {
