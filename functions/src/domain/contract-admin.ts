@@ -162,6 +162,7 @@ export const adminRemindRequestSchema = z.object({ year: yearNumberSchema });
 
 export const adminRemindAnswerSchema = z.object({
   year: z.number().int(),
+  blocName: z.string(),
   day: z.string(),
   /** Claimed now (recorded in the audit trail): the add-on sends one e-mail to each. */
   reminders: z.array(z.object({ orgId: z.string(), name: z.string(), to: z.array(z.string()), deadlineText: z.string() })),

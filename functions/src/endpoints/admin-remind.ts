@@ -34,7 +34,7 @@ export async function adminRemind(deps: Deps, caller: Caller, body: unknown): Pr
       .map((d) => d.data())
       .filter((org) => org.inConfig && org.state === 'not_submitted')
       .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-    const answer: AdminRemindAnswer = { year: request.year, day, reminders: [], alreadyToday: [], noAddress: [] };
+    const answer: AdminRemindAnswer = { year: request.year, blocName: caller.bloc.name, day, reminders: [], alreadyToday: [], noAddress: [] };
     const record: RemindersDay = { day, orgs: { ...already } };
     for (const org of missing) {
       const earlier = already[org.orgId];

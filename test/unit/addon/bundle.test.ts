@@ -37,6 +37,7 @@ describe('the bundle', () => {
         'https://www.googleapis.com/auth/spreadsheets.currentonly',
         'https://www.googleapis.com/auth/script.external_request',
         'https://www.googleapis.com/auth/script.container.ui',
+        'https://www.googleapis.com/auth/script.send_mail',
         'openid',
         'https://www.googleapis.com/auth/userinfo.email',
       ],
