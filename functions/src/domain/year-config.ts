@@ -54,6 +54,12 @@ export const yearConfigInputSchema = z
     mergedInto: z.record(configIdSchema, configIdSchema).optional(),
   })
   .superRefine((year, ctx) => {
+    // The dates are checked here too (their zone changes no validity), so they are reported
+    // with every other issue at once; resolveYear converts them in the bloc's zone.
+    if (parseDeadline(year.deadline, 'UTC') === null) ctx.addIssue({ code: 'custom', path: ['deadline'], message: deadlineMessage(year.deadline) });
+    if (year.evaluationDate !== undefined && parseDay(year.evaluationDate) === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['evaluationDate'], message: dayMessage(year.evaluationDate) });
+    }
     // Firestore ids are case-sensitive, people are not: “CB-A” beside “cb-a” is a mistake.
     const seen = new Map<string, number>();
     year.orgs.forEach((org, index) => {
@@ -97,6 +103,10 @@ export interface YearConfig {
   readonly mergedInto: Readonly<Record<string, string>>;
 }
 
+const deadlineMessage = (text: string): string =>
+  `"${text}" không phải thời điểm hợp lệ; ghi dạng ngày/tháng/năm giờ:phút, ví dụ 15/01/2025 17:00 (expected dd/MM/yyyy HH:mm or ISO)`;
+const dayMessage = (text: string): string => `"${text}" không phải ngày hợp lệ; ghi dạng ngày/tháng/năm, ví dụ 31/12/2024 (expected dd/MM/yyyy or yyyy-mm-dd)`;
+
 interface IssueSink {
   addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void;
 }
@@ -108,7 +118,7 @@ export function resolveYear(year: number, raw: z.output<typeof yearConfigInputSc
     ctx.addIssue({
       code: 'custom',
       path: [...path, 'deadline'],
-      message: `"${raw.deadline}" không phải thời điểm hợp lệ; ghi dạng ngày/tháng/năm giờ:phút, ví dụ 15/01/2025 17:00 (expected dd/MM/yyyy HH:mm or ISO)`,
+      message: deadlineMessage(raw.deadline),
     });
   }
   const evaluationDate = raw.evaluationDate === undefined ? null : parseDay(raw.evaluationDate);
@@ -116,7 +126,7 @@ export function resolveYear(year: number, raw: z.output<typeof yearConfigInputSc
     ctx.addIssue({
       code: 'custom',
       path: [...path, 'evaluationDate'],
-      message: `"${raw.evaluationDate ?? ''}" không phải ngày hợp lệ; ghi dạng ngày/tháng/năm, ví dụ 31/12/2024 (expected dd/MM/yyyy or yyyy-mm-dd)`,
+      message: dayMessage(raw.evaluationDate ?? ''),
     });
   }
   return {
