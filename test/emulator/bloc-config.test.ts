@@ -56,6 +56,7 @@ describe('applyBlocConfig', () => {
       quotaPercent: 20,
       evaluationDate: '2024-12-31',
       summarySpreadsheetId: null,
+      mergedInto: {},
     });
     expect(await rawDoc(`${B}/years/2024/orgs/db-tong-cong-ty-b`)).toEqual({
       orgId: 'db-tong-cong-ty-b',
