@@ -78,7 +78,7 @@ describe('the npm start pipeline on a small bloc', () => {
     overviewSheet.eachRow((row) => {
       if (row.getCell(1).value === 'Đã nộp') submittedRow = row;
     });
-    expect([submittedRow?.getCell(2).value, submittedRow?.getCell(3).value, submittedRow?.getCell(3).numFmt]).toEqual([2, 0.5, '0%']);
+    expect([submittedRow?.getCell(2).value, submittedRow?.getCell(3).value, submittedRow?.getCell(3).numFmt]).toEqual([2, 0.5, '0.0%']);
     const byOrg = texts(workbook.getWorksheet('Theo tổ chức')!);
     expect(byOrg).toEqual(expect.arrayContaining(['Chi bộ Một', 'Chi bộ Hai', 'Chi bộ Ba', 'Chi bộ Bốn', '20', '12']));
     const missing = texts(workbook.getWorksheet('Chưa nộp')!);

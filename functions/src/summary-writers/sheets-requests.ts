@@ -198,7 +198,7 @@ function chartRequest(chart: SummaryChart, ids: ReadonlyMap<TabName, number>): s
     addChart: {
       chart: {
         spec: chartSpec(chart, ids),
-        position: { overlayPosition: { anchorCell: { sheetId, rowIndex: chart.anchor.row, columnIndex: chart.anchor.col } } },
+        position: { overlayPosition: { anchorCell: { sheetId, rowIndex: chart.anchor.row, columnIndex: chart.anchor.col }, widthPixels: chart.size.width, heightPixels: chart.size.height } },
       },
     },
   };

@@ -60,7 +60,7 @@ describe('writeSummaryXlsx', () => {
   it('sets the number format of each cell', () => {
     const overview = sheet('Tổng hợp');
     expect(overview.getCell('B8').numFmt).toBe('#,##0');
-    expect(overview.getCell('C8').numFmt).toBe('0%');
+    expect(overview.getCell('C8').numFmt).toBe('0.0%');
     expect(overview.getCell('C19').numFmt).toBe('0.0%');
     expect(sheet('Theo tổ chức').getCell('AH2').numFmt).toBe('dd/mm/yyyy hh:mm');
     expect(sheet('So sánh').getCell('D4').numFmt).toBe('+#,##0;-#,##0;0');

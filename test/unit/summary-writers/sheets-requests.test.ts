@@ -78,7 +78,7 @@ describe('sheetsRequests', () => {
 
   it('formats numbers per cell: #,##0, 0% / 0.0% fractions, date-time, signed deltas', () => {
     expect(formatAt(1000, 7, 1)?.numberFormat).toEqual({ type: 'NUMBER', pattern: '#,##0' });
-    expect(formatAt(1000, 7, 2)?.numberFormat).toEqual({ type: 'PERCENT', pattern: '0%' });
+    expect(formatAt(1000, 7, 2)?.numberFormat).toEqual({ type: 'PERCENT', pattern: '0.0%' });
     expect(formatAt(1000, 18, 2)?.numberFormat).toEqual({ type: 'PERCENT', pattern: '0.0%' });
     expect(formatAt(1000, 7, 0)?.numberFormat).toBeUndefined();
     expect(formatAt(1001, 1, 33)?.numberFormat).toEqual({ type: 'DATE_TIME', pattern: 'dd/mm/yyyy hh:mm' });
@@ -129,10 +129,11 @@ describe('sheetsRequests', () => {
     const range = (startRowIndex: number, endRowIndex: number, startColumnIndex: number) => ({
       sourceRange: { sources: [{ sheetId: 1000, startRowIndex, endRowIndex, startColumnIndex, endColumnIndex: startColumnIndex + 1 }] },
     });
-    expect(charts.map((c) => [c.spec?.title, c.position?.overlayPosition?.anchorCell])).toEqual([
-      ['Xếp loại chất lượng đảng viên', { sheetId: 1000, rowIndex: 0, columnIndex: 9 }],
-      ['Nêu gương theo nhóm đảng viên', { sheetId: 1000, rowIndex: 20, columnIndex: 9 }],
-      ['Tình hình nộp kết quả đánh giá', { sheetId: 1000, rowIndex: 40, columnIndex: 9 }],
+    // Beside the three-column tables (columns D–H, 470 px), as tall as the table's rows.
+    expect(charts.map((c) => [c.spec?.title, c.position?.overlayPosition])).toEqual([
+      ['Xếp loại chất lượng đảng viên', { anchorCell: { sheetId: 1000, rowIndex: 13, columnIndex: 3 }, widthPixels: 470, heightPixels: 260 }],
+      ['Nêu gương theo nhóm đảng viên', { anchorCell: { sheetId: 1000, rowIndex: 34, columnIndex: 3 }, widthPixels: 470, heightPixels: 220 }],
+      ['Tình hình nộp kết quả đánh giá', { anchorCell: { sheetId: 1000, rowIndex: 5, columnIndex: 3 }, widthPixels: 470, heightPixels: 192 }],
     ]);
     const [levels, exemplary, progress] = charts;
     expect(levels?.spec?.pieChart).toEqual({ legendPosition: 'RIGHT_LEGEND', domain: range(16, 20, 0), series: range(16, 20, 1) });
