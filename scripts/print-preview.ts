@@ -14,6 +14,7 @@ import { reportSentences } from '../functions/src/domain/report.js';
 import { buildSummaryModel, type SummaryModel } from '../functions/src/domain/summary-model.js';
 import { demoRollup } from '../local/src/preview/demo-rollup.js';
 import { summaryXlsxBuffer } from '../local/src/xlsx/write-summary.js';
+import { reportDocxBuffer } from '../local/src/docx/report-docx.js';
 
 const { values: args } = parseArgs({ options: { orgs: { type: 'string' }, out: { type: 'string' }, png: { type: 'boolean', default: true } } });
 const out = resolve(args.out ?? 'out/print-preview');
@@ -28,7 +29,7 @@ const pages = (pdf: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync
 const profile = `-env:UserInstallation=${pathToFileURL(mkdtempSync(join(tmpdir(), 'lo-profile-'))).href}`;
 const toPdf = (file: string): string => {
   execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'ignore' });
-  return file.replace(/\.xlsx$/, '.pdf');
+  return file.replace(/\.(xlsx|docx)$/, '.pdf');
 };
 
 writeFileSync(join(out, 'tong-hop.xlsx'), await summaryXlsxBuffer(model));
@@ -40,4 +41,9 @@ for (const [i, tab] of model.tabs.entries()) {
   if (args.png) execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(out, `tab-${String(i + 1)}`)]);
   process.stdout.write(`${tab.name}: ${String(pages(pdf))} trang (${tab.print?.orientation ?? ''})\n`);
 }
+const docx = join(out, 'bao-cao.docx');
+writeFileSync(docx, await reportDocxBuffer(model.report, model.footer));
+const docxPdf = toPdf(docx);
+if (args.png) execFileSync('pdftoppm', ['-png', '-r', '60', docxPdf, join(out, 'bao-cao')]);
+process.stdout.write(`Báo cáo (.docx): ${String(pages(docxPdf))} trang\n`);
 process.stdout.write(`${readdirSync(out).filter((f) => f.endsWith('.png')).length} PNG pages in ${out}\n`);

@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { generateMemberSheet } from '../../local/src/demo/members.js';
 import { runPipeline, type ProgressEvent, type Timing } from '../../local/src/stack/pipeline.js';
@@ -53,6 +54,7 @@ describe('the npm start pipeline on a small bloc', () => {
       timing,
       rollupAt: (_year, deadline) => new Date(deadline.getTime() + 5 * 86_400_000),
       outFile: (year) => (year === 2025 ? out : null),
+      reportFile: (year) => (year === 2025 ? out.replace('tong-hop-2025.xlsx', 'bao-cao-2025.docx') : null),
       progress: (event) => events.push(event),
     });
 
@@ -67,6 +69,14 @@ describe('the npm start pipeline on a small bloc', () => {
     expect(rollup?.submission).toMatchObject({ total: 4, submitted: 2, onTime: 1, late: 1, missing: 2 });
     expect(rollup?.totals.listed).toBe(32);
     expect(rollup?.previousYear).toBe(2024);
+
+    // The Word report beside the workbook, with the year's sentences, and the workbook's three charts.
+    expect(result.files).toEqual([out, out.replace('tong-hop-2025.xlsx', 'bao-cao-2025.docx')]);
+    const docx = await JSZip.loadAsync(readFileSync(out.replace('tong-hop-2025.xlsx', 'bao-cao-2025.docx')));
+    const documentXml = (await docx.file('word/document.xml')?.async('string')) ?? '';
+    for (const sentence of reportSentences(rollup!)) expect(documentXml).toContain(sentence.replace(/&/g, '&amp;'));
+    const xlsx = await JSZip.loadAsync(readFileSync(out));
+    expect(Object.keys(xlsx.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml']);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);

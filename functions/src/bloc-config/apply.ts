@@ -50,6 +50,7 @@ export async function applyBlocConfig(db: Firestore, config: BlocConfig, options
     admins: config.admins,
     leaders: config.leaders,
     oauthClientIds: config.oauthClientIds,
+    report: config.report,
   };
   write(bloc, (await bloc.get()).data(), blocWanted);
   const blocChanged = hasChanges(changes);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from '../domain/contract.js';
 import { asciiLower } from '../domain/primitives.js';
 import { RULE_PACKS, ruleSettingsSchema } from '../domain/schema.js';
+import { reportConfigSchema, resolveReportSettings } from '../domain/report-settings.js';
 import { BlocConfigError, toConfigIssues } from './issues.js';
 
 export { BlocConfigError, type ConfigIssue } from './issues.js';
@@ -73,6 +74,8 @@ const rawConfigSchema = z.strictObject({
   leaders: emailListSchema.default([]),
   /** OAuth client ids of the add-on: the accepted ID-token audiences. */
   oauthClientIds: z.array(z.string().trim().min(1)).min(1),
+  /** The printed report's header and signature block (optional; see domain/report-settings.ts). */
+  report: reportConfigSchema.optional(),
   years: z.record(yearKeySchema, yearConfigSchema),
 });
 
@@ -107,7 +110,16 @@ export const blocConfigSchema = rawConfigSchema.transform((raw, ctx) => {
       orgs: year.orgs,
     };
   }
-  return { id: raw.id, name: raw.name, timeZone: raw.timeZone, admins: raw.admins, leaders: raw.leaders, oauthClientIds: raw.oauthClientIds, years };
+  return {
+    id: raw.id,
+    name: raw.name,
+    timeZone: raw.timeZone,
+    admins: raw.admins,
+    leaders: raw.leaders,
+    oauthClientIds: raw.oauthClientIds,
+    report: resolveReportSettings(raw.report),
+    years,
+  };
 });
 
 export interface YearConfig {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportSettingsSchema } from './report-settings.js';
 import { countSchema, instantSchema } from './primitives.js';
 import { submissionProgressSchema } from './contract.js';
 import { derivedSchema, percentSchema } from './derive.js';
@@ -95,6 +96,8 @@ export const blocRollupSchema = z.object({
   comparison: z.array(comparisonRowSchema),
   /** The previous year's number, when compared. */
   previousYear: z.number().int().nullable(),
+  /** The printed report's header and signature block (null: the defaults; rollups stored before it). */
+  report: reportSettingsSchema.nullable().default(null),
 });
 export type BlocRollup = z.infer<typeof blocRollupSchema>;
 
@@ -108,5 +111,6 @@ export const rollupInputSchema = z.object({
   quotaPercent: z.number().min(0).max(100),
   orgs: z.array(rollupOrgInputSchema),
   previous: blocRollupSchema.nullable(),
+  report: reportSettingsSchema.nullable().optional(),
 });
 export type RollupInput = z.input<typeof rollupInputSchema>;

@@ -60,6 +60,7 @@ export function rollupInput(source: {
       acceptedQuotaReason: o.acceptedQuotaReason,
     })),
     previous: source.previous,
+    report: bloc.report,
   };
 }
 

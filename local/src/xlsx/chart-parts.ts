@@ -131,6 +131,11 @@ const attr = (tag: string, name: string): string | undefined => new RegExp(`\\b$
 const unesc = (value: string): string =>
   value.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
+/** Writes a part without folder entries (an OPC package has parts only). */
+const put = (zip: JSZip, path: string, content: string): void => {
+  zip.file(path, content, { createFolders: false });
+};
+
 async function text(zip: JSZip, path: string): Promise<string> {
   const file = zip.file(path);
   if (!file) throw new Error(`the workbook has no ${path}`);
@@ -173,7 +178,7 @@ function withDrawing(sheetXml: string, relId: string): string {
 /** Adds the model's charts to an .xlsx package; returns the new package. */
 export async function addCharts(xlsx: Buffer, model: SummaryModel): Promise<Buffer> {
   if (model.charts.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await JSZip.loadAsync(xlsx, { createFolders: false });
   const parts = await sheetParts(zip);
   let types = await text(zip, '[Content_Types].xml');
   const overrides: string[] = [];
@@ -189,12 +194,12 @@ export async function addCharts(xlsx: Buffer, model: SummaryModel): Promise<Buff
       .map((chart, i) => {
         chartNumber += 1;
         const chartPath = `xl/charts/chart${String(chartNumber)}.xml`;
-        zip.file(chartPath, chartXml(model, chart));
+        put(zip, chartPath, chartXml(model, chart));
         overrides.push(`<Override PartName="/${chartPath}" ContentType="${CONTENT_TYPE.chart}"/>`);
         return { chart, relId: `rId${String(i + 1)}`, target: `../charts/chart${String(chartNumber)}.xml` };
       });
-    zip.file(drawingPath, drawingXml(placed));
-    zip.file(`xl/drawings/_rels/drawing${String(drawingNumber)}.xml.rels`, relsXml(placed.map((p) => ({ id: p.relId, type: REL.chart, target: p.target }))));
+    put(zip, drawingPath, drawingXml(placed));
+    put(zip, `xl/drawings/_rels/drawing${String(drawingNumber)}.xml.rels`, relsXml(placed.map((p) => ({ id: p.relId, type: REL.chart, target: p.target }))));
     overrides.push(`<Override PartName="/${drawingPath}" ContentType="${CONTENT_TYPE.drawing}"/>`);
 
     const slash = sheetPath.lastIndexOf('/');
@@ -205,10 +210,10 @@ export async function addCharts(xlsx: Buffer, model: SummaryModel): Promise<Buff
     while (used.has(`rId${String(n)}`)) n += 1;
     const relId = `rId${String(n)}`;
     const rel = `<Relationship Id="${relId}" Type="${REL.drawing}" Target="../drawings/drawing${String(drawingNumber)}.xml"/>`;
-    zip.file(sheetRelsPath, existing.replace('</Relationships>', `${rel}</Relationships>`));
-    zip.file(sheetPath, withDrawing(await text(zip, sheetPath), relId));
+    put(zip, sheetRelsPath, existing.replace('</Relationships>', `${rel}</Relationships>`));
+    put(zip, sheetPath, withDrawing(await text(zip, sheetPath), relId));
   }
   types = types.replace('</Types>', `${overrides.join('')}</Types>`);
-  zip.file('[Content_Types].xml', types);
+  put(zip, '[Content_Types].xml', types);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -163,11 +163,32 @@ describe('buildSummaryModel', () => {
     ]);
   });
 
-  it('puts one sentence per row on “Báo cáo”', () => {
+  it('lays “Báo cáo” out as a printable page: header block, title, one sentence per row, signature', () => {
     const r = blocRollup();
-    const rows = displayRows(tab(m, 'Báo cáo'));
-    expect(rows.slice(1).map((row) => row[0])).toEqual(reportSentences(r));
-    expect(tab(m, 'Báo cáo').rows[1]?.[0]?.wrap).toBe(true);
+    const t = tab(m, 'Báo cáo');
+    const rows = displayRows(t);
+    expect(t.columnWidths).toEqual([330, 330]);
+    expect(t.frozenRows).toBe(0);
+    expect(rows.slice(0, 7)).toEqual([
+      ['ĐẢNG BỘ KHỐI CƠ QUAN TỈNH', 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+      ['*', ''],
+      ['Số      -BC/ĐU', '……………, ngày 20 tháng 01 năm 2025'],
+      [''],
+      ['BÁO CÁO'],
+      ['Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm 2025'],
+      [''],
+    ]);
+    const sentences = reportSentences(r);
+    expect(rows.slice(7, 7 + sentences.length).map((row) => row[0])).toEqual(sentences);
+    // Each sentence is a paragraph across both columns, wrapped.
+    expect(t.rows.slice(7, 7 + sentences.length).every((row) => row[0]?.span === 2 && row[0].wrap === true)).toBe(true);
+    expect(rows.slice(8 + sentences.length)).toEqual([
+      ['Nơi nhận:', 'T/M BAN THƯỜNG VỤ'],
+      ['- Cấp ủy cấp trên (để báo cáo)', 'BÍ THƯ'],
+      ['- Các tổ chức cơ sở đảng trực thuộc', ''],
+      ['- Lưu Văn phòng.', ''],
+      ['', '……………………'],
+    ]);
   });
 
   it('shows the year-over-year change on “So sánh” with signed deltas', () => {

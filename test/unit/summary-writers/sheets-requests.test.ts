@@ -44,7 +44,7 @@ describe('sheetsRequests', () => {
       "'Tổng hợp'!A1:H68",
       "'Theo tổ chức'!A1:AJ6",
       "'Chưa nộp'!A1:H4",
-      "'Báo cáo'!A1:A12",
+      "'Báo cáo'!A1:B24",
       "'So sánh'!A1:D29",
     ]);
     const overview = valuesOf(refresh, 'Tổng hợp');
@@ -97,20 +97,22 @@ describe('sheetsRequests', () => {
     expect(formatAt(1000, 4, 0)?.backgroundColorStyle).toEqual({ rgbColor: { red: 221 / 255, green: 235 / 255, blue: 247 / 255 } });
     expect(formatAt(1000, 31, 1)).toMatchObject({ numberFormat: { pattern: '#,##0' }, textFormat: { bold: true } });
     expect(formatAt(1000, 2, 0)).toEqual({ textFormat: { italic: true } });
-    expect(formatAt(1003, 1, 0)).toEqual({ wrapStrategy: 'WRAP' });
+    // “Báo cáo”: the header block centred, each sentence wrapped across both columns.
+    expect(formatAt(1003, 0, 1)).toEqual({ textFormat: { bold: true }, horizontalAlignment: 'CENTER' });
+    expect(formatAt(1003, 7, 0)).toEqual({ wrapStrategy: 'WRAP' });
     expect(requests.find((r) => r.updateCells?.start?.sheetId === 1000)?.updateCells?.fields).toBe('userEnteredFormat');
   });
 
   it('sets column widths, frozen rows and columns, grid size and tab order', () => {
     expect(widthsOf(1000)).toEqual([300, 110, 80, 110, 80, 110, 80, 90]);
     expect(widthsOf(1001)).toEqual(m.tabs[1]?.columnWidths);
-    expect(widthsOf(1003)).toEqual([560]);
+    expect(widthsOf(1003)).toEqual([330, 330]);
     const props = requests.flatMap((r) => (r.updateSheetProperties ? [r.updateSheetProperties.properties] : []));
     expect(props).toEqual([
       { sheetId: 1000, index: 0, gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 0, frozenColumnCount: 0 } },
       { sheetId: 1001, index: 1, gridProperties: { rowCount: 1000, columnCount: 36, frozenRowCount: 1, frozenColumnCount: 2 } },
       { sheetId: 1002, index: 2, gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 2, frozenColumnCount: 0 } },
-      { sheetId: 1003, index: 3, gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 1, frozenColumnCount: 0 } },
+      { sheetId: 1003, index: 3, gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 0, frozenColumnCount: 0 } },
       { sheetId: 1004, index: 4, gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 2, frozenColumnCount: 0 } },
     ]);
   });

@@ -1,6 +1,7 @@
 import { formatSheetSerial, toSheetSerial } from '../time-zone.js';
 import type { Percent } from '../derive.js';
 import { formatDecimal, formatInt, formatPercent } from '../format.js';
+import type { ReportPage } from './report-page.js';
 
 /**
  * The summary workbook as plain data (STYLE.md §10): tabs of rows of cells, plus charts.
@@ -39,6 +40,8 @@ export interface SummaryCell {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly wrap?: boolean;
+  /** Centred horizontally (header cells are centred by their style). */
+  readonly center?: boolean;
   readonly style?: CellStyle;
   /** Merge this cell with the next span − 1 cells of its row. */
   readonly span?: number;
@@ -120,6 +123,10 @@ export interface SummaryModel {
   readonly timeZone: string;
   readonly tabs: readonly SummaryTab[];
   readonly charts: readonly SummaryChart[];
+  /** The “Báo cáo” as a document (the tab and the Word report are made from it). */
+  readonly report: ReportPage;
+  /** The printed pages' footer text: the bloc and the year. */
+  readonly footer: string;
 }
 
 export const EMPTY: SummaryCell = { value: null };

@@ -30,16 +30,6 @@ export function buildOverdueTab(r: BlocRollup): SummaryTab {
   };
 }
 
-export function buildReportTab(r: BlocRollup, sentences: readonly string[]): SummaryTab {
-  return {
-    name: 'Báo cáo',
-    columnWidths: [560],
-    frozenRows: 1,
-    frozenColumns: 0,
-    rows: [[title(`Số liệu báo cáo kết quả đánh giá, xếp loại đảng viên năm ${r.year}`, 1)], ...sentences.map((s) => [text(s, { wrap: true })])],
-  };
-}
-
 function comparisonCells(row: ComparisonRow): SummaryCell[] {
   const value = (v: number | null): SummaryCell => (row.unit === 'percent' ? percent(v) : int(v));
   return [text(row.label), value(row.current), value(row.previous), delta(row.delta)];
