@@ -34,7 +34,7 @@ const formatAt = (sheetId: number, row: number, col: number): sheets_v4.Schema$C
 const widthsOf = (sheetId: number): number[] =>
   requests
     .flatMap((r) => (r.updateDimensionProperties?.range?.sheetId === sheetId ? [r.updateDimensionProperties] : []))
-    .filter((u) => u.range?.startIndex != null)
+    .filter((u) => u.range?.startIndex != null && u.range.dimension === 'COLUMNS')
     .flatMap((u) => Array.from({ length: (u.range?.endIndex ?? 0) - (u.range?.startIndex ?? 0) }, () => u.properties?.pixelSize ?? 0));
 
 describe('sheetsRequests', () => {
@@ -48,6 +48,7 @@ describe('sheetsRequests', () => {
       "'So sánh'!A1:D29",
     ]);
     const overview = valuesOf(refresh, 'Tổng hợp');
+    expect(overview[3]?.[0]).toMatch(/^Bản in để ký: báo cáo Word \(\.docx\).*“npm run report”/);
     expect(overview[0]).toEqual(['TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025']);
     expect(overview[6]).toEqual(['Tổng số tổ chức cơ sở đảng', 4, null]);
     expect(overview[7]).toEqual(['Đã nộp', 3, 0.75]);
@@ -117,10 +118,31 @@ describe('sheetsRequests', () => {
     ]);
   });
 
+  it('sets every row back to 21 px, then the taller rows of wrapped text, runs of one height together', () => {
+    const rowsOf = (sheetId: number) =>
+      requests.flatMap((r) => {
+        const u = r.updateDimensionProperties;
+        return u?.range?.sheetId === sheetId && u.range.dimension === 'ROWS' ? [[u.range.startIndex, u.range.endIndex, u.properties?.pixelSize]] : [];
+      });
+    // “Tổng hợp”: section 1's six rows at 32 px (room for its chart).
+    expect(rowsOf(1000)).toEqual([
+      [0, 1000, 21],
+      [5, 11, 32],
+    ]);
+    // “Theo tổ chức”: the header row of wrapped headings.
+    const orgs = m.tabs[1];
+    expect(rowsOf(1001)).toEqual([[0, 1000, 21], ...Object.entries(orgs?.rowHeights ?? {}).map(([row, px]) => [Number(row), Number(row) + 1, px])]);
+    expect(rowsOf(1001)[1]?.[0]).toBe(0);
+    // “Báo cáo”: each wrapped sentence as tall as its lines.
+    const report = m.tabs[3];
+    expect(rowsOf(1003).slice(1).every(([start, end, px]) => (end ?? 0) > (start ?? 0) && report?.rowHeights?.[start ?? -1] === px)).toBe(true);
+    expect(rowsOf(1003).length).toBeGreaterThan(3);
+  });
+
   it('merges the spanned cells', () => {
     const merges = (sheetId: number) =>
       requests.flatMap((r) => (r.mergeCells?.range?.sheetId === sheetId ? [[r.mergeCells.range.startRowIndex, r.mergeCells.range.startColumnIndex, r.mergeCells.range.endColumnIndex]] : []));
-    expect(merges(1000)).toEqual([0, 1, 2, 4, 12, 27, 33, 38, 46, 52, 60].map((row) => [row, 0, 8]));
+    expect(merges(1000)).toEqual([0, 1, 2, 3, 4, 12, 27, 33, 38, 46, 52, 60].map((row) => [row, 0, 8]));
     expect(merges(1002)).toEqual([[0, 0, 8]]);
     expect(merges(1004)).toEqual([[0, 0, 4]]);
     expect(requests.find((r) => r.mergeCells)?.mergeCells?.mergeType).toBe('MERGE_ALL');

@@ -15,6 +15,10 @@ import { EMPTY, header, int, percent, section, text, title, type SummaryCell, ty
 
 /** “Tổng hợp”: the bloc's headline tables (DOMAIN.md, summary workbook §1) and the three charts. */
 const TAB = 'Tổng hợp';
+/** Where the printable, signable report comes from (the Google Sheet prints no Party document). */
+export const PRINTED_REPORT_NOTE =
+  'Bản in để ký: báo cáo Word (.docx) theo thể thức văn bản của Đảng, quản trị viên tạo từ số liệu tổng hợp đã lưu bằng lệnh “npm run report” (xem README).';
+
 /** A one-line row's height in pixels (both writers' default), for sizing the charts in rows. */
 const CHART_ROW_PX = 20;
 const PROGRESS_ROW_PX = 32;
@@ -63,7 +67,7 @@ export function buildOverview(r: BlocRollup): { tab: SummaryTab; charts: Summary
   g.add(title(overviewTitle(r).toUpperCase(), width));
   g.add(text(r.blocName, { bold: true, span: width }));
   g.add(text(`Số liệu tính đến ${now.time} ngày ${now.date}; hạn nộp ${due.time} ngày ${due.date}.`, { italic: true, span: width }));
-  g.add(EMPTY);
+  g.add(text(PRINTED_REPORT_NOTE, { italic: true, span: width }));
 
   g.add(section('1. Tình hình nộp kết quả đánh giá', width));
   const progressTop = head();
