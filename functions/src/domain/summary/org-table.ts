@@ -40,7 +40,8 @@ function columns(r: BlocRollup): Column[] {
     },
     counted('Số đảng viên trong danh sách', (c) => c.listed),
     counted('Được xếp loại', (c) => c.classified),
-    ...RATING_LEVELS.map((level) => counted(level, (c) => c.levels[level])),
+    // “HTXSNV” in bold needs 60 px on one line.
+    ...RATING_LEVELS.map((level) => counted(level, (c) => c.levels[level], 60)),
     counted('Không xếp loại', (c) => c.notClassified),
     ...UNRATED_REASON.choices.map((choice) => counted(`Không xếp loại: ${choice.label}`, (c) => c.notClassifiedByReason[choice.code], 60)),
     {
