@@ -20,7 +20,7 @@ describe('print setup in the summary model', () => {
     expect(model.tabs.map((t) => [t.name, t.print?.orientation])).toEqual([
       ['Tổng hợp', 'portrait'],
       ['Theo tổ chức', 'landscape'],
-      ['Chưa nộp', 'portrait'],
+      ['Chưa nộp', 'landscape'],
       ['Báo cáo', 'portrait'],
       ['So sánh', 'landscape'],
     ]);

@@ -12,7 +12,7 @@ export function buildOverdueTab(r: BlocRollup): SummaryTab {
   const headers = ['STT', 'Tổ chức cơ sở đảng', 'Tình trạng', 'Còn (ngày)', 'Quá hạn (ngày)', 'Ghi chú', 'Lần nộp cuối', 'Người nộp'];
   const rows: SummaryCell[][] = r.overdue.map((o, i) => [
     int(i + 1),
-    text(o.name),
+    text(o.name, { wrap: true }),
     text(OVERDUE_STATUS[o.status]),
     o.status === 'missing' && o.daysToDeadline >= 0 ? int(o.daysToDeadline) : EMPTY,
     o.status === 'late' || o.daysToDeadline < 0 ? int(-o.daysToDeadline) : EMPTY,
