@@ -91,6 +91,7 @@ export async function applyBlocConfig(db: Firestore, config: BlocConfig, options
       admins: config.admins,
       leaders: config.leaders,
       oauthClientIds: config.oauthClientIds,
+      report: config.report,
     };
     write(bloc, blocNow, blocWanted);
     const blocChanged = hasChanges(changes);
