@@ -119,31 +119,46 @@ interface Layer {
 }
 
 const ANY: Slot = { wildcard: true, accepts: () => true };
-const NO_FILL: Slot = { wildcard: true, accepts: (key) => !key.includes('backgroundColorStyle') };
+const NO_FILL: Slot = { wildcard: true, accepts: (key) => !FILLED.has(key) };
 const isEmpty = (cell: SummaryCell): boolean => cell.value === null || cell.value === '';
 
 const NUMBER_LAYER: Layer = {
   fields: 'userEnteredFormat.numberFormat',
   slot(cell) {
     const number = cell ? numberFormatOf(cell) : null;
-    return number ? { key: JSON.stringify({ type: number.type, pattern: number.pattern }) } : ANY;
+    return number ? { key: `${number.type}|${number.pattern}` } : ANY;
   },
-  format: (key) => (key === '' ? {} : { numberFormat: JSON.parse(key) as sheets_v4.Schema$NumberFormat }),
+  format(key) {
+    const [type = '', pattern = ''] = key.split('|');
+    return key === '' ? {} : { numberFormat: { type, pattern } };
+  },
 };
+
+/** A cell's look depends only on these (render.ts, lookOf): the key, and its format built once per key. */
+const lookKey = (cell: SummaryCell): string => `${cell.style ?? ''}|${cell.bold ? 'b' : ''}${cell.italic ? 'i' : ''}${cell.wrap ? 'w' : ''}`;
+const looks = new Map<string, sheets_v4.Schema$CellFormat | null>();
+function lookOfKey(key: string, cell: SummaryCell): sheets_v4.Schema$CellFormat | null {
+  if (!looks.has(key)) looks.set(key, lookFormatOf(cell));
+  return looks.get(key) ?? null;
+}
+const FILLED = new Set<string>();
 
 const LOOK_LAYER: Layer = {
   fields: 'userEnteredFormat.textFormat,userEnteredFormat.wrapStrategy,userEnteredFormat.horizontalAlignment,userEnteredFormat.backgroundColorStyle',
   slot(cell, covered) {
     if (covered) return ANY;
-    const look = cell ? lookFormatOf(cell) : null;
+    const key = cell ? lookKey(cell) : '';
+    const look = cell ? lookOfKey(key, cell) : null;
     if (look === null && (cell === undefined || isEmpty(cell))) return NO_FILL;
-    return { key: look === null ? '' : JSON.stringify(look) };
+    if (look === null) return { key: '' };
+    if (look.backgroundColorStyle) FILLED.add(key);
+    return { key };
   },
-  format: (key) => (key === '' ? {} : (JSON.parse(key) as sheets_v4.Schema$CellFormat)),
+  format: (key) => (key === '' ? {} : (looks.get(key) ?? {})),
 };
 
 function lookFormatOf(cell: SummaryCell): sheets_v4.Schema$CellFormat | null {
-  const format = cellFormatOf(cell);
+  const format = cellFormatOf({ ...cell, value: null });
   if (format === null) return null;
   const look: sheets_v4.Schema$CellFormat = { ...format };
   delete look.numberFormat;
