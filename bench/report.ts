@@ -186,12 +186,12 @@ function ingestTable(ingest: IngestBench): string[] {
 
 function rollupTable(blocs: readonly RollupBlocResult[]): string[] {
   const lines = [
-    '| bloc | organisations | members | rollup (from tallies) | floor (getAll of the organisations) | ÷ floor | reads | nothing changed: reads | peak RSS (fresh process) | Sheets requests | Sheets batchUpdate body | stored rollup (gzip / JSON) | naive (every member) | naive reads | naive ÷ rollup: time | reads |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| bloc | organisations | members | rollup (from tallies) | floor (getAll of the organisations) | ÷ floor | reads | nothing changed: reads | peak RSS (fresh process) | Sheets requests | Sheets bodies: batchUpdate / values | grid cells | stored rollup (gzip / JSON) | naive (every member) | naive reads | naive ÷ rollup: time | reads |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const b of blocs) {
     lines.push(
-      `| ${b.label} | ${int(b.orgs)} | ${int(b.members)} | ${range(b.rollup.ms)} | ${range(b.floor.ms)} | ${ratio(b.floorRatio)} | ${int(b.rollup.counts.billedReads)} | ${int(b.unchanged.counts.billedReads)} | ${b.memory ? mibs(b.memory.peakMiB) : '—'} | ${b.rollup.sheets.total} (${b.rollup.sheets.get} get, ${b.rollup.sheets.batchUpdate} batchUpdate, ${b.rollup.sheets.values} values) | ${int(b.sheetsBodyBytes / 1024)} KiB | ${int(b.storedRollup.gzipBytes / 1024)} KiB / ${int(b.storedRollup.jsonBytes / 1024)} KiB | ${b.naive ? range(b.naive.ms) : '—'} | ${b.naive ? int(b.naive.counts.billedReads) : '—'} | ${b.ratio ? times(b.ratio.time) : '—'} | ${b.ratio ? times(b.ratio.reads) : '—'} |`,
+      `| ${b.label} | ${int(b.orgs)} | ${int(b.members)} | ${range(b.rollup.ms)} | ${range(b.floor.ms)} | ${ratio(b.floorRatio)} | ${int(b.rollup.counts.billedReads)} | ${int(b.unchanged.counts.billedReads)} | ${b.memory ? mibs(b.memory.peakMiB) : '—'} | ${b.rollup.sheets.total} (${b.rollup.sheets.get} get, ${b.rollup.sheets.batchUpdate} batchUpdate, ${b.rollup.sheets.values} values) | ${int(b.sheetsBodyBytes / 1024)} KiB / ${int(b.valuesBodyBytes / 1024)} KiB | ${int(b.gridCells)} | ${int(b.storedRollup.gzipBytes / 1024)} KiB / ${int(b.storedRollup.jsonBytes / 1024)} KiB | ${b.naive ? range(b.naive.ms) : '—'} | ${b.naive ? int(b.naive.counts.billedReads) : '—'} | ${b.ratio ? times(b.ratio.time) : '—'} | ${b.ratio ? times(b.ratio.reads) : '—'} |`,
     );
   }
   return lines;
@@ -318,6 +318,9 @@ export function renderMarkdown(r: BenchResults, notes: readonly string[] = defau
       '',
       `\`validateSheet\` on a generated ${int(v.rows)}-row sheet (\`bench/domain.bench.ts\`): **${int(v.rowsPerSecond)} rows/s**, ${range({ median: v.medianMs, min: v.minMs, max: v.maxMs, runs: v.runs })} per sheet over ${v.runs} runs, ${int(v.accepted)} rows accepted.`,
       '',
+      ...(v.scaling && v.scaling.length > 1
+        ? ['| rows | median per sheet | per row |', '|---:|---:|---:|', ...v.scaling.map((x) => `| ${int(x.rows)} | ${ms(x.medianMs)} | ${x.microsPerRow.toFixed(2).replace('.', ',')} µs |`), '']
+        : []),
     );
   }
   out.push(...notes, '');

@@ -272,6 +272,10 @@ export interface RollupBlocResult {
   readonly floorRatio: number;
   /** The JSON body of the summary's spreadsheets.batchUpdate, bytes. */
   readonly sheetsBodyBytes: number;
+  /** The JSON body of its spreadsheets.values.batchUpdate, bytes. */
+  readonly valuesBodyBytes: number;
+  /** Cells of the summary's tabs (grid sizes it sets): Sheets holds 10 million per spreadsheet. */
+  readonly gridCells: number;
   /** The stored rollup (its gzipped bytes) and its JSON before gzip. */
   readonly storedRollup: { readonly gzipBytes: number; readonly jsonBytes: number };
   /** One forced rollup in a fresh process (rollup-memory.child.ts); null when not measured. */
@@ -364,6 +368,12 @@ export async function benchRollup(
   }
   const batchUpdate = recorder.requests.find((r) => r.method === 'POST' && r.path.endsWith(':batchUpdate') && !r.path.includes('/values'));
   const sheetsBodyBytes = batchUpdate ? Buffer.byteLength(JSON.stringify(batchUpdate.body)) : 0;
+  const valuesUpdate = recorder.requests.find((r) => r.method === 'POST' && r.path.endsWith('/values:batchUpdate'));
+  const valuesBodyBytes = valuesUpdate ? Buffer.byteLength(JSON.stringify(valuesUpdate.body)) : 0;
+  const grids = z
+    .object({ requests: z.array(z.object({ updateSheetProperties: z.object({ properties: z.object({ gridProperties: z.object({ rowCount: z.number(), columnCount: z.number() }) }) }).optional() })) })
+    .safeParse(batchUpdate?.body);
+  const gridCells = grids.success ? grids.data.requests.reduce((n, r) => n + (r.updateSheetProperties ? r.updateSheetProperties.properties.gridProperties.rowCount * r.updateSheetProperties.properties.gridProperties.columnCount : 0), 0) : 0;
   const stored = (await rollupRef(db, options.config.id, ROLLUP_YEAR).get()).data();
   const storedRollup = { gzipBytes: stored?.rollupGzip?.length ?? 0, jsonBytes: stored?.rollupGzip ? gunzipSync(stored.rollupGzip).length : 0 };
   const unchanged: Measured<RollupOutcome>[] = [];
@@ -397,6 +407,8 @@ export async function benchRollup(
     floor: { ms: floorStat, documents: orgDocs.length },
     floorRatio: rollup.ms.median / floorStat.median,
     sheetsBodyBytes,
+    valuesBodyBytes,
+    gridCells,
     storedRollup,
     memory,
   };
