@@ -1,4 +1,5 @@
 import { columnLetter } from '../domain/sheet.js';
+import { problems } from '../domain/problems.js';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { GridRange, SummaryCell, SummaryChart, SummaryModel, SummaryTab, TabName } from '../domain/summary-model.js';
 import { cellValue, isPlain, lookOf, numberFormatOf, placeCells, rgbOf, SHEETS_CELL_LIMIT, usedColumns } from './render.js';
@@ -271,10 +272,19 @@ function widthRequests(sheetId: number, widths: readonly number[]): sheets_v4.Sc
   return requests;
 }
 
-function tabRequests(tab: SummaryTab, index: number, sheetId: number, model: SummaryModel): sheets_v4.Schema$Request[] {
+/** A spreadsheet holds at most 10 million cells (all its tabs). */
+const SHEETS_MAX_CELLS = 10_000_000;
+
+function gridSize(tab: SummaryTab, model: SummaryModel): { rowCount: number; columnCount: number } {
   const charts = model.charts.filter((c) => c.tab === tab.name);
-  const rowCount = Math.max(MIN_ROWS, tab.rows.length, ...charts.map((c) => c.anchor.row + 1));
-  const columnCount = Math.max(MIN_COLUMNS, usedColumns(tab), ...charts.map((c) => c.anchor.col + 1));
+  return {
+    rowCount: Math.max(MIN_ROWS, tab.rows.length, ...charts.map((c) => c.anchor.row + 1)),
+    columnCount: Math.max(MIN_COLUMNS, usedColumns(tab), ...charts.map((c) => c.anchor.col + 1)),
+  };
+}
+
+function tabRequests(tab: SummaryTab, index: number, sheetId: number, model: SummaryModel): sheets_v4.Schema$Request[] {
+  const { rowCount, columnCount } = gridSize(tab, model);
   const merges: sheets_v4.Schema$Request[] = tab.rows.flatMap((row, r) =>
     placeCells(row)
       .filter(({ cell }) => (cell.span ?? 1) > 1)
@@ -370,6 +380,8 @@ export function sheetsRequests(model: SummaryModel, existingSheets: readonly Exi
   };
   const ours = existingSheets.filter((s) => model.tabs.some((t) => t.name === s.title));
 
+  const cells = model.tabs.reduce((n, tab) => n + gridSize(tab, model).rowCount * gridSize(tab, model).columnCount, 0);
+  if (cells > SHEETS_MAX_CELLS) throw problems.summaryTooLarge(cells, SHEETS_MAX_CELLS);
   const requests: sheets_v4.Schema$Request[] = [
     { updateSpreadsheetProperties: { properties: { locale: model.locale, timeZone: model.timeZone }, fields: 'locale,timeZone' } },
     ...model.tabs
