@@ -65,8 +65,8 @@ describe('deployed shape of the functions', () => {
       submit: [512, 120, 10],
       status: [256, 30, 10],
       orgAction: [256, 30, 5],
-      runRollup: [1024, 300, 2],
-      rollupSchedule: [1024, 300, 1],
+      runRollup: [512, 300, 2],
+      rollupSchedule: [512, 300, 1],
     });
   });
 
