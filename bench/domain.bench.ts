@@ -17,6 +17,23 @@ export interface DomainBench {
   maxMs: number;
   rowsPerSecond: number;
   accepted: number;
+  /** The same validation on smaller sheets (median of runs): linear means the same µs per row. */
+  scaling?: { rows: number; medianMs: number; microsPerRow: number }[];
+}
+
+const median = (list: number[]): number => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN;
+
+/** Median ms of `runs` validations of a `rows`-row sheet, after a warm-up. */
+function timeSheet(rows: number, runs: number): number {
+  const values = generateMemberSheet({ year: 2025, members: rows, seed: 7, cardPrefix: 'B' });
+  validateSheet(values, { year: 2025 });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    validateSheet(values, { year: 2025 });
+    times.push(performance.now() - start);
+  }
+  return median(times);
 }
 
 export function benchValidation(rows = ROWS, runs = RUNS): DomainBench {
@@ -32,10 +49,13 @@ export function benchValidation(rows = ROWS, runs = RUNS): DomainBench {
   }
   times.sort((a, b) => a - b);
   const medianMs = times[Math.floor(times.length / 2)] ?? NaN;
+  const smaller = [1_000, 10_000].filter((n) => n < rows).map((n) => ({ rows: n, medianMs: timeSheet(n, Math.max(runs, 11)) }));
+  const scaling = [...smaller, { rows, medianMs }].map((s) => ({ ...s, microsPerRow: (s.medianMs * 1000) / s.rows }));
   return {
     rows,
     runs,
     medianMs,
+    scaling,
     minMs: times[0] ?? NaN,
     maxMs: times[times.length - 1] ?? NaN,
     rowsPerSecond: Math.round((rows / medianMs) * 1000),
@@ -49,4 +69,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `validateSheet: ${r.rows} rows, median ${r.medianMs.toFixed(0)} ms (min ${r.minMs.toFixed(0)}, max ${r.maxMs.toFixed(0)}) over ${r.runs} runs → ${r.rowsPerSecond.toLocaleString('en')} rows/s; ${r.accepted} rows accepted`,
   );
+  for (const s of r.scaling ?? []) console.log(`  ${String(s.rows).padStart(7)} rows: ${s.medianMs.toFixed(1)} ms, ${s.microsPerRow.toFixed(2)} µs per row`);
+  console.log(`load average: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }

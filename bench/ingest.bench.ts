@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { DocumentData, Firestore } from '@google-cloud/firestore';
+import { orgRef, yearRef } from '../functions/src/store/paths.js';
 import { blocConfigSchema, type BlocConfig } from '../functions/src/bloc-config/schema.js';
 import { generateMemberSheet } from '../local/src/demo/members.js';
 import type { LocalStack } from '../local/src/stack/local-stack.js';
@@ -72,6 +74,15 @@ export interface IngestSizeResult {
   /** The same data again under a new submission id: `unchanged`. */
   readonly resubmissionMs: Stat;
   readonly resubmission: FirestoreCounts;
+  /**
+   * The floor: one transaction of @google-cloud/firestore alone (no converter, no HTTP, no
+   * validation) that reads the same 3 documents and writes the same documents the first
+   * submission wrote (read back from it), to a fresh organisation each run.
+   */
+  readonly floorMs: Stat;
+  readonly floorWrites: number;
+  /** end to end ÷ floor, medians. */
+  readonly floorRatio: number;
   /** Whether every run sent the same RPCs (they should: the counts are not timings). */
   readonly countsStable: boolean;
 }
@@ -137,8 +148,12 @@ export async function benchIngest(stack: LocalStack, counter: FirestoreCounter, 
     }
     const first: SubmissionCost[] = [];
     const again: SubmissionCost[] = [];
+    const floor: number[] = [];
+    let written: WrittenDocs | null = null;
     for (let run = 0; run < options.runs; run++) {
       first.push(await submitOnce(stack, counter, orgIdOf(size, run), values, 'accepted'));
+      written ??= await writtenBy(stack, orgIdOf(size, run));
+      floor.push(await floorTransaction(stack.db, written, `floor-${size}-${run}`));
       again.push(await submitOnce(stack, counter, orgIdOf(size, run), values, 'unchanged'));
     }
     const firstCounts = first.map((s) => s.counts);
@@ -151,10 +166,54 @@ export async function benchIngest(stack: LocalStack, counter: FirestoreCounter, 
       firstSubmission: firstOf(firstCounts),
       resubmissionMs: stat(again.map((s) => s.ms)),
       resubmission: firstOf(againCounts),
+      floorMs: stat(floor),
+      floorWrites: written?.docs.length ?? 0,
+      floorRatio: stat(first.map((s) => s.ms)).median / stat(floor).median,
       countsStable: sameCounts(firstCounts) && sameCounts(againCounts),
     };
     log(`ingest ${size} rows: end-to-end median ${result.endToEndMs.median.toFixed(0)} ms, ${result.firstSubmission.commits} commit(s), ${result.firstSubmission.writes} writes`);
     sizes.push(result);
   }
   return { sizes };
+}
+
+interface WrittenDocs {
+  /** Paths relative to the organisation ("members/79…") or to the year ("cards/…", "changes/current"). */
+  readonly docs: readonly { readonly under: 'org' | 'year'; readonly path: string; readonly data: DocumentData }[];
+}
+
+/** Every document the first submission of `orgId` wrote, as stored (raw, no converter). */
+async function writtenBy(stack: LocalStack, orgId: string): Promise<WrittenDocs> {
+  const db = stack.db;
+  const org = db.doc(orgRef(db, stack.blocId, BENCH_YEAR, orgId).path);
+  const year = db.doc(yearRef(db, stack.blocId, BENCH_YEAR).path);
+  const docs: { under: 'org' | 'year'; path: string; data: DocumentData }[] = [];
+  const orgSnap = await org.get();
+  docs.push({ under: 'org', path: '', data: orgSnap.data() ?? {} });
+  for (const sub of ['members', 'index', 'submissions']) {
+    for (const d of (await org.collection(sub).get()).docs) docs.push({ under: 'org', path: `${sub}/${d.id}`, data: d.data() });
+  }
+  const cards = await year.collection('cards').get();
+  for (const d of cards.docs) {
+    const holders = d.get('orgs') as Record<string, string> | undefined;
+    if (holders && orgId in holders) docs.push({ under: 'year', path: `cards/${d.id}`, data: d.data() });
+  }
+  docs.push({ under: 'year', path: 'changes/current', data: (await year.collection('changes').doc('current').get()).data() ?? {} });
+  return { docs };
+}
+
+/** The floor's transaction: the same 3 reads and the same documents written, under a fresh organisation id (ms). */
+async function floorTransaction(db: Firestore, written: WrittenDocs, orgId: string): Promise<number> {
+  const year = db.doc(yearRef(db, 'bench-floor', BENCH_YEAR).path);
+  const org = year.collection('orgs').doc(orgId);
+  const start = performance.now();
+  await db.runTransaction(async (tx) => {
+    await tx.getAll(org, org.collection('index').doc('members'), org.collection('submissions').doc('floor'));
+    for (const doc of written.docs) {
+      const base = doc.under === 'org' ? org : year;
+      const ref = doc.path === '' ? org : base === org ? org.collection(doc.path.split('/')[0] ?? '').doc(doc.path.split('/')[1] ?? '') : year.collection(doc.path.split('/')[0] ?? '').doc(`${doc.path.split('/')[1] ?? ''}${doc.path.startsWith('cards/') ? `-${orgId}` : ''}`);
+      tx.set(ref, doc.data);
+    }
+  });
+  return performance.now() - start;
 }

@@ -1,4 +1,9 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { build } from 'esbuild';
 import { isDeepStrictEqual } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { z } from 'zod';
 import { FieldPath, type Firestore, type WriteBatch } from '@google-cloud/firestore';
 import { sheets } from '@googleapis/sheets';
 import { applyBlocConfig } from '../functions/src/bloc-config/apply.js';
@@ -255,11 +260,26 @@ export interface RollupBlocResult {
   readonly rollup: RollupCost & { readonly reportedReads: number };
   /** runRollup when nothing changed (the hourly schedule most of the time): skipped. */
   readonly unchanged: RollupCost;
-  readonly naive: RollupCost;
+  /** null when not run (the largest bloc: its members would take minutes to read). */
+  readonly naive: RollupCost | null;
   /** naive ÷ rollup, medians. */
-  readonly ratio: { readonly time: number; readonly reads: number };
+  readonly ratio: { readonly time: number; readonly reads: number } | null;
   /** The naive rollup built the very same BlocRollup. */
-  readonly sameRollup: boolean;
+  readonly sameRollup: boolean | null;
+  /** The floor: the same organisation documents read with one getAll of @google-cloud/firestore, no converter. */
+  readonly floor: { readonly ms: Stat; readonly documents: number };
+  /** rollup ÷ floor, medians. */
+  readonly floorRatio: number;
+  /** The JSON body of the summary's spreadsheets.batchUpdate, bytes. */
+  readonly sheetsBodyBytes: number;
+  /** The JSON body of its spreadsheets.values.batchUpdate, bytes. */
+  readonly valuesBodyBytes: number;
+  /** Cells of the summary's tabs (grid sizes it sets): Sheets holds 10 million per spreadsheet. */
+  readonly gridCells: number;
+  /** The stored rollup (its gzipped bytes) and its JSON before gzip. */
+  readonly storedRollup: { readonly gzipBytes: number; readonly jsonBytes: number };
+  /** One forced rollup in a fresh process (rollup-memory.child.ts); null when not measured. */
+  readonly memory: { readonly peakMiB: number; readonly baselineMiB: number; readonly ms: number } | null;
 }
 
 export interface RollupBenchOptions {
@@ -267,6 +287,34 @@ export interface RollupBenchOptions {
   readonly config: BlocConfig;
   readonly runs: number;
   readonly naiveRuns: number;
+  /** Where a fresh process finds the emulator's project, to measure a rollup's peak memory. */
+  readonly memoryProbe?: { readonly projectId: string; readonly emulatorHost: string };
+}
+
+let childScript: Promise<string> | undefined;
+/** rollup-memory.child.ts bundled once by esbuild (packages external), so the child runs on plain Node as the deployed bundle does, without tsx's own memory. */
+function bundledChild(): Promise<string> {
+  childScript ??= (async () => {
+    // Inside the repository, so the external packages resolve from its node_modules.
+    const outfile = join(import.meta.dirname, '..', 'node_modules', '.cache', 'rollup-memory', 'child.mjs');
+    await build({ entryPoints: [join(import.meta.dirname, 'rollup-memory.child.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', outfile, logLevel: 'error' });
+    return outfile;
+  })();
+  return childScript;
+}
+
+/** Runs the bundled rollup-memory.child.ts in a fresh Node process. */
+async function measureMemory(probe: NonNullable<RollupBenchOptions['memoryProbe']>, blocId: string, sheetsUrl: string): Promise<NonNullable<RollupBlocResult['memory']>> {
+  const child = spawn(process.execPath, [await bundledChild(), probe.projectId, blocId, String(ROLLUP_YEAR), sheetsUrl, ROLLUP_NOW.toISOString()], {
+    env: { ...process.env, FIRESTORE_EMULATOR_HOST: probe.emulatorHost },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`rollup-memory.child.ts exited with ${code}`);
+  const parsed = z.object({ status: z.literal('written'), peakMiB: z.number(), baselineMiB: z.number(), ms: z.number() }).parse(JSON.parse(out.trim().split('\n').at(-1) ?? ''));
+  return { peakMiB: parsed.peakMiB, baselineMiB: parsed.baselineMiB, ms: parsed.ms };
 }
 
 function sheetsCounts(recorder: SheetsRecorder): SheetsCounts {
@@ -306,18 +354,33 @@ export async function benchRollup(
   };
 
   await runRollup(deps, ROLLUP_YEAR, { force: true }); // warm-up
+  const orgDocs = (await orgsCol(db, options.config.id, ROLLUP_YEAR).get()).docs.map((d) => db.doc(d.ref.path));
   const fast: Measured<RollupOutcome>[] = [];
   const naive: Measured<NaiveOutcome>[] = [];
-  // Interleaved, so a change in the machine's load hits both ways alike.
+  const floor: number[] = [];
+  // Interleaved, so a change in the machine's load hits all ways alike.
   for (let run = 0; run < Math.max(options.runs, options.naiveRuns); run++) {
-    if (run < options.runs) fast.push(await measure(() => runRollup(deps, ROLLUP_YEAR, { force: true })));
+    if (run < options.runs) {
+      fast.push(await measure(() => runRollup(deps, ROLLUP_YEAR, { force: true })));
+      floor.push((await timed(() => db.getAll(...orgDocs))).ms);
+    }
     if (run < options.naiveRuns) naive.push(await measure(() => naiveRollup(deps, ROLLUP_YEAR)));
   }
+  const batchUpdate = recorder.requests.find((r) => r.method === 'POST' && r.path.endsWith(':batchUpdate') && !r.path.includes('/values'));
+  const sheetsBodyBytes = batchUpdate ? Buffer.byteLength(JSON.stringify(batchUpdate.body)) : 0;
+  const valuesUpdate = recorder.requests.find((r) => r.method === 'POST' && r.path.endsWith('/values:batchUpdate'));
+  const valuesBodyBytes = valuesUpdate ? Buffer.byteLength(JSON.stringify(valuesUpdate.body)) : 0;
+  const grids = z
+    .object({ requests: z.array(z.object({ updateSheetProperties: z.object({ properties: z.object({ gridProperties: z.object({ rowCount: z.number(), columnCount: z.number() }) }) }).optional() })) })
+    .safeParse(batchUpdate?.body);
+  const gridCells = grids.success ? grids.data.requests.reduce((n, r) => n + (r.updateSheetProperties ? r.updateSheetProperties.properties.gridProperties.rowCount * r.updateSheetProperties.properties.gridProperties.columnCount : 0), 0) : 0;
+  const stored = (await rollupRef(db, options.config.id, ROLLUP_YEAR).get()).data();
+  const storedRollup = { gzipBytes: stored?.rollupGzip?.length ?? 0, jsonBytes: stored?.rollupGzip ? gunzipSync(stored.rollupGzip).length : 0 };
   const unchanged: Measured<RollupOutcome>[] = [];
   for (let run = 0; run < options.runs; run++) unchanged.push(await measure(() => runRollup(deps, ROLLUP_YEAR)));
+  const memory = options.memoryProbe ? await measureMemory(options.memoryProbe, options.config.id, recorder.url) : null;
 
   const firstFast = firstOf(fast);
-  const firstNaive = firstOf(naive);
   if (firstFast.value.status !== 'written') throw new Error(`${options.label}: the forced rollup was skipped`);
   if (unchanged.some((u) => u.value.status !== 'skipped')) throw new Error(`${options.label}: an unchanged rollup was not skipped`);
   const cost = (list: readonly Measured<unknown>[]): RollupCost => ({
@@ -326,7 +389,8 @@ export async function benchRollup(
     sheets: firstOf(list).sheets,
   });
   const rollup = { ...cost(fast), reportedReads: firstFast.value.reads };
-  const naiveCost = cost(naive);
+  const naiveCost = naive.length > 0 ? cost(naive) : null;
+  const floorStat = stat(floor);
   const result: RollupBlocResult = {
     label: options.label,
     orgs: seed.orgs,
@@ -335,14 +399,21 @@ export async function benchRollup(
     rollup,
     unchanged: cost(unchanged),
     naive: naiveCost,
-    ratio: {
+    ratio: naiveCost && {
       time: naiveCost.ms.median / rollup.ms.median,
       reads: naiveCost.counts.billedReads / Math.max(1, rollup.counts.billedReads),
     },
-    sameRollup: isDeepStrictEqual(firstNaive.value.rollup, firstFast.value.rollup),
+    sameRollup: naive.length > 0 ? isDeepStrictEqual(firstOf(naive).value.rollup, firstFast.value.rollup) : null,
+    floor: { ms: floorStat, documents: orgDocs.length },
+    floorRatio: rollup.ms.median / floorStat.median,
+    sheetsBodyBytes,
+    valuesBodyBytes,
+    gridCells,
+    storedRollup,
+    memory,
   };
   log(
-    `${options.label}: rollup median ${rollup.ms.median.toFixed(0)} ms, ${rollup.counts.billedReads} reads; naive ${naiveCost.ms.median.toFixed(0)} ms, ${naiveCost.counts.billedReads} reads`,
+    `${options.label}: rollup median ${rollup.ms.median.toFixed(0)} ms (floor ${floorStat.median.toFixed(0)} ms), ${rollup.counts.billedReads} reads, Sheets body ${sheetsBodyBytes} B, peak ${memory?.peakMiB.toFixed(0) ?? '?'} MiB; naive ${naiveCost ? `${naiveCost.ms.median.toFixed(0)} ms, ${naiveCost.counts.billedReads} reads` : 'not run'}`,
   );
   return result;
 }

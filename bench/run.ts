@@ -35,6 +35,10 @@ const FULL: BenchSettings = {
   rollup: {
     demo: { runs: 9, naiveRuns: 9 },
     large: { orgs: 1_000, members: 100_000, runs: 5, naiveRuns: 5 },
+    larger: [
+      { orgs: 2_000, members: 40_000, runs: 3 },
+      { orgs: 5_000, members: 100_000, runs: 3 },
+    ],
   },
 };
 
@@ -45,6 +49,7 @@ const QUICK: BenchSettings = {
   rollup: {
     demo: { runs: 2, naiveRuns: 2 },
     large: { orgs: 50, members: 2_000, runs: 2, naiveRuns: 2 },
+    larger: [{ orgs: 100, members: 1_000, runs: 2 }],
   },
 };
 
@@ -108,11 +113,17 @@ async function main(): Promise<void> {
         );
       }
       if (only.has('rollup')) {
-        const { demo, large } = settings.rollup;
-        results.rollup.push(await benchRollup(stack.db, counter, recorder, { label: 'demo bloc', config: demoRollupConfig('bench-summary-demo'), ...demo }, log));
+        const { demo, large, larger } = settings.rollup;
+        const memoryProbe = { projectId: stack.projectId, emulatorHost: stack.hostPort };
+        results.rollup.push(await benchRollup(stack.db, counter, recorder, { label: 'demo bloc', config: demoRollupConfig('bench-summary-demo'), ...demo, memoryProbe }, log));
         const largeConfig = syntheticBlocConfig({ id: 'bench-large', orgs: large.orgs, members: large.members, spreadsheetId: 'bench-summary-large' });
         const label = `${large.orgs.toLocaleString('de-DE')} organisations`;
-        results.rollup.push(await benchRollup(stack.db, counter, recorder, { label, config: largeConfig, runs: large.runs, naiveRuns: large.naiveRuns }, log));
+        results.rollup.push(await benchRollup(stack.db, counter, recorder, { label, config: largeConfig, runs: large.runs, naiveRuns: large.naiveRuns, memoryProbe }, log));
+        for (const size of larger) {
+          const config = syntheticBlocConfig({ id: `bench-${size.orgs}`, orgs: size.orgs, members: size.members, spreadsheetId: `bench-summary-${size.orgs}` });
+          const name = `${size.orgs.toLocaleString('de-DE')} organisations`;
+          results.rollup.push(await benchRollup(stack.db, counter, recorder, { label: name, config, runs: size.runs, naiveRuns: 0, memoryProbe }, log));
+        }
       }
     } finally {
       counter.restore();

@@ -16,8 +16,12 @@ import { scheduledFunction } from './http/wrap.js';
  *
  * Sizes, from `npm run bench`: a 2.000-row submission peaks well under 256 MiB of heap, so
  * submit has 512 MiB for a 5.000-row sheet with headroom; status and orgAction read a handful
- * of documents; the rollup of 5.000 organisations peaked at ~510 MiB RSS, so both rollup
- * functions get 1 GiB (≥ 1,25× that) and at most one or two instances (a lease serialises them).
+ * of documents. A forced rollup in a fresh process peaked at 153 MiB RSS for 1.000
+ * organisations, 169 MiB for 2.000 and 220 MiB for 5.000 (bench/results.md), so both rollup
+ * functions get 512 MiB (≥ 1,25× 220 MiB = 275 MiB); at the measured ~17 KiB per organisation
+ * that lasts to ~22.000 organisations, past the ~17.000 at which the stored rollup reaches its
+ * 1 MiB and the run is refused cleanly (ROLLUP_TOO_LARGE). At most one or two instances: a
+ * lease serialises them.
  */
 const sdk = process.env.FUNCTIONS_CONTROL_API === 'true' ? describer() : null;
 
@@ -27,7 +31,7 @@ const http = <N extends FunctionName>(name: N, options: { memory: '256MiB' | '51
 export const submit = http('submit', { memory: '512MiB', timeoutSeconds: 120, maxInstances: 10 });
 export const status = http('status', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 10 });
 export const orgAction = http('orgAction', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 5 });
-export const runRollup = http('runRollup', { memory: '1GiB', timeoutSeconds: 300, maxInstances: 2 });
+export const runRollup = http('runRollup', { memory: '512MiB', timeoutSeconds: 300, maxInstances: 2 });
 export const carryOver = http('carryOver', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 5 });
 // The admin console: a year's configuration (≤ 1.000 organisations, read and written in one
 // transaction), the audit trail (a page of projections), progress and reminders (a few documents per organisation).
@@ -43,7 +47,7 @@ export const adminRemind = http('adminRemind', { memory: '256MiB', timeoutSecond
  */
 export const rollupSchedule = sdk
   ? sdk.schedule(
-      { schedule: '*/5 7-21 * * *', timeZone: 'Asia/Ho_Chi_Minh', retryCount: 2, memory: '1GiB', timeoutSeconds: 300, maxInstances: 1 },
+      { schedule: '*/5 7-21 * * *', timeZone: 'Asia/Ho_Chi_Minh', retryCount: 2, memory: '512MiB', timeoutSeconds: 300, maxInstances: 1 },
       scheduledRollup,
     )
   : scheduledFunction('rollupSchedule', scheduledRollup);

@@ -126,6 +126,19 @@ export const problems = {
       'MEMBER_INDEX_TOO_LARGE',
       `Danh sách ${formatInt(members)} đảng viên cần một chỉ mục khoảng ${formatDecimal(bytes / 1_048_576)} MB, vượt quá 1 MB mà một tài liệu được phép lưu. Dữ liệu chưa được ghi; dữ liệu cũ vẫn giữ nguyên. Hãy liên hệ quản trị viên để chia danh sách cho các tổ chức trực thuộc.`,
     ),
+  /** Before anything is written: the summary sheet and the stored rollup stay as the last run left them. */
+  rollupTooLarge: (orgs: number, bytes: number) =>
+    new Problem(
+      413,
+      'ROLLUP_TOO_LARGE',
+      `Bản tổng hợp của ${formatInt(orgs)} tổ chức cần khoảng ${formatDecimal(bytes / 1_048_576)} MB, vượt quá 1 MB mà một tài liệu được phép lưu. Bảng tổng hợp chưa được ghi; bản trước vẫn giữ nguyên. Hãy liên hệ nhà phát triển để chia bản tổng hợp theo đảng bộ cấp trên cơ sở.`,
+    ),
+  summaryTooLarge: (cells: number, limit: number) =>
+    new Problem(
+      413,
+      'SUMMARY_TOO_LARGE',
+      `Bảng tổng hợp cần ${formatInt(cells)} ô, vượt quá ${formatInt(limit)} ô mà một bảng tính Google được phép chứa. Bảng tổng hợp chưa được ghi; bản trước vẫn giữ nguyên. Hãy liên hệ nhà phát triển để chia bảng tổng hợp.`,
+    ),
   validationFailed: (errorCount: number, details: Record<string, unknown>) =>
     new Problem(
       422,

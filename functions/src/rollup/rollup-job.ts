@@ -27,6 +27,8 @@ export type RollupOutcome =
   | { status: 'skipped'; year: number; reads: number; reason: 'running'; until: string };
 
 const LEASE_MS = 5 * 60_000;
+/** The stored rollup's bytes within the 1 MiB a document holds, with room for its other fields. */
+const ROLLUP_DOC_BUDGET = 1_000_000;
 
 export function decodeRollup(doc: RollupDoc | undefined): BlocRollup | null {
   if (!doc?.rollupGzip) return null;
@@ -120,6 +122,9 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
     const cards = await readDuplicateCandidates(db, blocId, year);
     reads += cards.reads;
     const rollup = buildRollup(rollupInput({ bloc, settings, orgs, now, previous: decodeRollup(previousDoc), cardHolders: cards.holders }));
+    const rollupGzip = gzipSync(JSON.stringify(rollup));
+    // Refused before the sheet is touched: never a summary without its stored rollup.
+    if (rollupGzip.length > ROLLUP_DOC_BUDGET) throw problems.rollupTooLarge(orgs.length, rollupGzip.length);
     const model = buildSummaryModel(rollup, reportSentences(rollup));
     const spreadsheetId = settings.summarySpreadsheetId;
     const written = spreadsheetId && deps.writeSummary ? await deps.writeSummary(spreadsheetId, model) : null;
@@ -128,7 +133,7 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
       year,
       fingerprint,
       builtAt,
-      rollupGzip: gzipSync(JSON.stringify(rollup)),
+      rollupGzip,
       lease: null,
       summary: spreadsheetId && written ? { spreadsheetId, writtenAt: builtAt, requests: written.requests } : null,
       // The mark read before the organisations: a change after it makes the next run look again.

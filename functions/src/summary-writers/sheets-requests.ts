@@ -1,4 +1,5 @@
 import { columnLetter } from '../domain/sheet.js';
+import { problems } from '../domain/problems.js';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { GridRange, SummaryCell, SummaryChart, SummaryModel, SummaryTab, TabName } from '../domain/summary-model.js';
 import { cellValue, isPlain, lookOf, numberFormatOf, placeCells, rgbOf, SHEETS_CELL_LIMIT, usedColumns } from './render.js';
@@ -119,31 +120,47 @@ interface Layer {
 }
 
 const ANY: Slot = { wildcard: true, accepts: () => true };
-const NO_FILL: Slot = { wildcard: true, accepts: (key) => !key.includes('backgroundColorStyle') };
+const NO_FILL: Slot = { wildcard: true, accepts: (key) => !FILLED.has(key) };
 const isEmpty = (cell: SummaryCell): boolean => cell.value === null || cell.value === '';
 
 const NUMBER_LAYER: Layer = {
   fields: 'userEnteredFormat.numberFormat',
   slot(cell) {
     const number = cell ? numberFormatOf(cell) : null;
-    return number ? { key: JSON.stringify({ type: number.type, pattern: number.pattern }) } : ANY;
+    return number ? { key: `${number.type}|${number.pattern}` } : ANY;
   },
-  format: (key) => (key === '' ? {} : { numberFormat: JSON.parse(key) as sheets_v4.Schema$NumberFormat }),
+  format(key) {
+    const [type = '', pattern = ''] = key.split('|');
+    return key === '' ? {} : { numberFormat: { type, pattern } };
+  },
 };
+
+/** A cell's look depends only on these (render.ts, lookOf): the key, and its format built once per key. */
+const lookKey = (cell: SummaryCell): string =>
+  `${cell.style ?? ''}|${cell.bold ? 'b' : ''}${cell.italic ? 'i' : ''}${cell.wrap ? 'w' : ''}${cell.center === undefined ? '' : cell.center ? 'c' : 'l'}`;
+const looks = new Map<string, sheets_v4.Schema$CellFormat | null>();
+function lookOfKey(key: string, cell: SummaryCell): sheets_v4.Schema$CellFormat | null {
+  if (!looks.has(key)) looks.set(key, lookFormatOf(cell));
+  return looks.get(key) ?? null;
+}
+const FILLED = new Set<string>();
 
 const LOOK_LAYER: Layer = {
   fields: 'userEnteredFormat.textFormat,userEnteredFormat.wrapStrategy,userEnteredFormat.horizontalAlignment,userEnteredFormat.backgroundColorStyle',
   slot(cell, covered) {
     if (covered) return ANY;
-    const look = cell ? lookFormatOf(cell) : null;
+    const key = cell ? lookKey(cell) : '';
+    const look = cell ? lookOfKey(key, cell) : null;
     if (look === null && (cell === undefined || isEmpty(cell))) return NO_FILL;
-    return { key: look === null ? '' : JSON.stringify(look) };
+    if (look === null) return { key: '' };
+    if (look.backgroundColorStyle) FILLED.add(key);
+    return { key };
   },
-  format: (key) => (key === '' ? {} : (JSON.parse(key) as sheets_v4.Schema$CellFormat)),
+  format: (key) => (key === '' ? {} : (looks.get(key) ?? {})),
 };
 
 function lookFormatOf(cell: SummaryCell): sheets_v4.Schema$CellFormat | null {
-  const format = cellFormatOf(cell);
+  const format = cellFormatOf({ ...cell, value: null });
   if (format === null) return null;
   const look: sheets_v4.Schema$CellFormat = { ...format };
   delete look.numberFormat;
@@ -281,10 +298,19 @@ function heightRequests(sheetId: number, rowCount: number, heights: Readonly<Rec
   return requests;
 }
 
-function tabRequests(tab: SummaryTab, index: number, sheetId: number, model: SummaryModel): sheets_v4.Schema$Request[] {
+/** A spreadsheet holds at most 10 million cells (all its tabs). */
+const SHEETS_MAX_CELLS = 10_000_000;
+
+function gridSize(tab: SummaryTab, model: SummaryModel): { rowCount: number; columnCount: number } {
   const charts = model.charts.filter((c) => c.tab === tab.name);
-  const rowCount = Math.max(MIN_ROWS, tab.rows.length, ...charts.map((c) => c.anchor.row + 1));
-  const columnCount = Math.max(MIN_COLUMNS, usedColumns(tab), ...charts.map((c) => c.anchor.col + 1));
+  return {
+    rowCount: Math.max(MIN_ROWS, tab.rows.length, ...charts.map((c) => c.anchor.row + 1)),
+    columnCount: Math.max(MIN_COLUMNS, usedColumns(tab), ...charts.map((c) => c.anchor.col + 1)),
+  };
+}
+
+function tabRequests(tab: SummaryTab, index: number, sheetId: number, model: SummaryModel): sheets_v4.Schema$Request[] {
+  const { rowCount, columnCount } = gridSize(tab, model);
   const merges: sheets_v4.Schema$Request[] = tab.rows.flatMap((row, r) =>
     placeCells(row)
       .filter(({ cell }) => (cell.span ?? 1) > 1)
@@ -381,6 +407,8 @@ export function sheetsRequests(model: SummaryModel, existingSheets: readonly Exi
   };
   const ours = existingSheets.filter((s) => model.tabs.some((t) => t.name === s.title));
 
+  const cells = model.tabs.reduce((n, tab) => n + gridSize(tab, model).rowCount * gridSize(tab, model).columnCount, 0);
+  if (cells > SHEETS_MAX_CELLS) throw problems.summaryTooLarge(cells, SHEETS_MAX_CELLS);
   const requests: sheets_v4.Schema$Request[] = [
     { updateSpreadsheetProperties: { properties: { locale: model.locale, timeZone: model.timeZone }, fields: 'locale,timeZone' } },
     ...model.tabs

@@ -25,6 +25,12 @@ const lastSidebar = () => {
 };
 
 describe('the bundle', () => {
+  it('is at most 300 KB: Apps Script parses it on every menu click (minified, without zod’s unused translations)', () => {
+    const code = readFileSync(join(ADDON_DIST, 'Code.js'), 'utf8');
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(300_000);
+    expect(code).not.toContain('Ungültige Eingabe'); // zod's German messages: one of the translations left out
+  });
+
   it('declares a top-level function for every entry, refers to no Node module, and asks only the six scopes (send_mail for Nhắc nộp)', () => {
     const code = readFileSync(join(ADDON_DIST, 'Code.js'), 'utf8');
     for (const name of ['onOpen', 'onInstall', 'menuCreateSheet', 'menuCheck', 'menuSubmit', 'menuSetServerUrl', 'menuOpenSidebar', 'sidebarCheck', 'sidebarSubmit', 'sidebarRefresh', 'sidebarState', 'selectCell']) {

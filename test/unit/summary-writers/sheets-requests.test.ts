@@ -263,7 +263,9 @@ describe('sheetsRequests', () => {
     const orgs = Array.from({ length: count }, (_, i) => {
       const o = base[i % base.length];
       if (!o) throw new Error('empty fixture');
-      return { ...o, orgId: `to-${i + 1}`, name: `Chi bộ số ${i + 1}`, expectedMembers: 10 + (i % 181) };
+      // Without card lists: copies of one organisation would list the same cards, every one a duplicate.
+      const tally = o.tally && { ...o.tally, cardNumbers: [] };
+      return { ...o, tally, orgId: `to-${i + 1}`, name: `Chi bộ số ${i + 1}`, expectedMembers: 10 + (i % 181) };
     });
     return modelOf({ orgs });
   };
@@ -304,5 +306,12 @@ describe('sheetsRequests', () => {
     expect(thousand).toBeLessThan(2_000_000);
     expect(fiveThousand).toBeLessThan(2_000_000);
     console.info(`[sheets] batchUpdate body: 1.000 organisations ${thousand} bytes, 5.000 organisations ${fiveThousand} bytes`);
+  }, 120_000);
+
+  it('refuses, before any request, a summary of more than the 10 million cells a spreadsheet holds', () => {
+    const tall = { ...m, tabs: [{ name: 'Theo tổ chức' as const, columnWidths: Array.from({ length: 40 }, () => 100), frozenRows: 0, frozenColumns: 0, rows: Array.from({ length: 250_001 }, () => []) }] };
+    expect(() => sheetsRequests(tall, FRESH)).toThrow(
+      expect.objectContaining({ code: 'SUMMARY_TOO_LARGE', message: expect.stringContaining('Bảng tổng hợp cần 10.000.040 ô, vượt quá 10.000.000 ô') }),
+    );
   });
 });
