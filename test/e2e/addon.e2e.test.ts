@@ -310,6 +310,37 @@ describe.sequential('removals are confirmed before they are sent', () => {
   });
 });
 
+describe.sequential('the sidebar shows the next step', () => {
+  it('no sheet linked: the organisation dropdown and “Tạo bảng đánh giá” first; then check, then send; an 8-character receipt code', async () => {
+    const d = await openAddon(h, SECRETARY);
+    try {
+      await d.run('menuOpenSidebar');
+      const opened = await lastSidebarOf(d);
+      expect([opened.nextStep, opened.target, opened.choices]).toEqual([
+        'create',
+        null,
+        { year: 2025, years: [2025, 2024], orgs: [{ orgId: 'cb-a', name: 'Chi bộ Công ty A', stateLabel: 'Khóa' }, { orgId: 'cb-c', name: 'Chi bộ Công ty C', stateLabel: 'Đã nộp' }] },
+      ]);
+      const before = (await d.sheetNames()).length;
+      const created = sidebarStateSchema.parse(await d.run('sidebarCreate', 2025, 'cb-c'));
+      expect((await d.sheetNames()).length).toBe(before + 1);
+      expect([created.nextStep, created.choices, created.target?.orgName, created.target?.badge]).toEqual(['check', null, 'Chi bộ Công ty C', { label: 'Đã nộp', tone: 'submitted' }]);
+      await d.edit(created.sheetName, 'A1', grid(validRows(9)));
+      expect(sidebarStateSchema.parse(await d.run('sidebarCheck')).nextStep).toBe('submit');
+      const sent = sidebarStateSchema.parse(await d.run('sidebarSubmit'));
+      const id = sent.target?.lastSubmission?.submissionId ?? '';
+      expect(sent.target?.lastSubmission?.receiptCode).toBe(id.replace(/-/g, '').slice(0, 8).toUpperCase());
+      expect(sent.target?.lastSubmission?.receiptCode).toMatch(/^[0-9A-F]{8}$/);
+      expect(sent.notice?.text).toContain(`Mã biên nhận: ${sent.target?.lastSubmission?.receiptCode ?? '?'} (mã đầy đủ ở trang tính “Nhật ký gửi”).`);
+      expect((await d.snapshot('Nhật ký gửi'))?.values[1]?.[3]).toBe(id);
+      expect(sent.nextStep).toBe('check');
+      expect(await d.run('sidebarCreate', 2025, 'cb-b')).toMatchObject({ notice: { kind: 'error', title: 'Không chọn được tổ chức' } });
+    } finally {
+      await d.close();
+    }
+  });
+});
+
 describe('service calls do not grow with rows', () => {
   it('Gửi dữ liệu of 100 and of 500 members: the same spreadsheet calls and two UrlFetch each (the dry run, the send)', async () => {
     const other = await openAddon(h, 'bithu.b@b.vn');

@@ -39,7 +39,7 @@ export function checkSheet(ctx: SheetContext): { result: ValidationResult; state
   const values = readValues(ctx.sheet, ctx.timeZone);
   const result = validateSheet(values, ctx.settings);
   paintSheet(ctx.sheet, { values, issues: result.issues, headerRow: result.headerRow });
-  return { result, state: buildState(ctx, checkNotice(result), result.issues) };
+  return { result, state: buildState(ctx, checkNotice(result), result.issues, ctx.target === null ? 'create' : result.ok ? 'submit' : 'check') };
 }
 
 export function runCheck(): SidebarState {

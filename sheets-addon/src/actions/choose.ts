@@ -38,6 +38,16 @@ function askOrg(ui: Ui, status: StatusAnswer): OrgStatus | 'cancel' | 'invalid' 
   return status.orgs[Number(answer) - 1] ?? 'invalid';
 }
 
+/** The sidebar's dropdowns already named the year and the organisation: one status call checks them. */
+export function presetTarget(year: number, orgId: string): Choice {
+  const reply = fetchStatus(year);
+  if (!reply.ok) return { kind: 'failed', text: describeFailure(reply) };
+  rememberStatus(reply.data);
+  const org = reply.data.orgs.find((o) => o.orgId === orgId);
+  if (!org) return { kind: 'failed', text: { title: 'Không chọn được tổ chức', text: `Năm ${year}, tài khoản ${reply.data.email} không được gửi dữ liệu cho tổ chức này. Hãy chọn lại trong danh sách.` } };
+  return { kind: 'chosen', status: reply.data, org };
+}
+
 export function chooseTarget(ui: Ui): Choice {
   let reply = fetchStatus();
   if (!reply.ok) return { kind: 'failed', text: describeFailure(reply) };

@@ -51,6 +51,7 @@ export function rememberStatus(status: StatusAnswer): void {
   const store = documentStore();
   writeJson(store, KEYS.settings(status.settings.year), status.settings);
   store.setProperty(KEYS.lastYear, String(status.year));
+  writeJson(store, KEYS.choices, { year: status.year, years: status.years, orgs: status.orgs.map((o) => ({ orgId: o.orgId, name: o.name, stateLabel: o.stateLabel })) });
 }
 
 export function formatInstant(iso: string, timeZone: string): string {

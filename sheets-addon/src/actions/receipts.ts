@@ -1,7 +1,7 @@
 import type { SubmitAnswer } from '../domain.js';
 import { LOG_HEADERS, LOG_WIDTHS, receiptRow, type Receipt } from '../sheet/receipt.js';
 import { formatInt } from '../domain.js';
-import { COLOURS, LOG_SHEET_NAME } from '../sidebar-model/labels.js';
+import { COLOURS, LOG_SHEET_NAME, receiptCode } from '../sidebar-model/labels.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 
 /** The “Nhật ký gửi” sheet (created on first use) and the result texts of a send. */
@@ -27,7 +27,7 @@ const n = formatInt;
 
 export function acceptedNotice(answer: SubmitAnswer): Notice {
   const c = answer.counts;
-  const id = `Mã lần gửi: ${answer.submissionId}.`;
+  const id = `Mã biên nhận: ${receiptCode(answer.submissionId)} (mã đầy đủ ở trang tính “${LOG_SHEET_NAME}”).`;
   const warnings = c.warnings > 0 ? ` Có ${n(c.warnings)} cảnh báo (ô tô vàng); cảnh báo không ngăn việc ghi nhận nhưng hãy xem lại.` : '';
   if (answer.result === 'unchanged') {
     return {

@@ -14,6 +14,13 @@ export const MENU_ITEMS = {
 } as const;
 
 export const LOG_SHEET_NAME = 'Nhật ký gửi';
+/** The badge of an organisation that has not submitted by its deadline. */
+export const OVERDUE_LABEL = 'Quá hạn';
+
+/** The 8-character code of a send the secretary reads out (the full id is in “Nhật ký gửi”). */
+export function receiptCode(submissionId: string): string {
+  return submissionId.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toUpperCase();
+}
 export const SIDEBAR_TITLE = 'Đánh giá đảng viên';
 
 export function evaluationSheetName(year: number): string {
