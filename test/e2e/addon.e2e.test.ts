@@ -27,6 +27,7 @@ const CONFIG = `
 id: khoi-addon
 name: Đảng bộ Khối Thử nghiệm
 admins: [admin@khoi.vn]
+support: "Văn phòng Đảng ủy Khối, 0236 3822 111"
 oauthClientIds: [${TEST_AUDIENCE}]
 years:
   2025:
@@ -204,7 +205,7 @@ describe.sequential('the add-on, end to end', () => {
     await session.edit(SHEET, 'B2', [['Đảng viên Một (sửa)']]);
     const { alert } = await submitThroughAddon(session, SHEET, null);
     expect(alert.title).toBe('Tổ chức đang khóa nhận dữ liệu');
-    expect(alert.text).toMatch(/^Dữ liệu chưa được ghi nhận\. Tổ chức không nhận thêm dữ liệu vào lúc này\.\n\nDữ liệu của tổ chức đã bị khóa \(lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\)\. Chỉ quản trị viên \(admin@khoi\.vn\) mới có thể mở khóa\.$/);
+    expect(alert.text).toMatch(/^Dữ liệu chưa được ghi nhận\. Tổ chức không nhận thêm dữ liệu vào lúc này\.\n\nDữ liệu của tổ chức đã bị khóa \(lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\)\. Chỉ quản trị viên \(admin@khoi\.vn\) mới có thể mở khóa\.\n\nCần hỗ trợ: Văn phòng Đảng ủy Khối, 0236 3822 111$/);
     expect((await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-a').doc('79.000001').get()).data()?.fullName).toBe('Đảng viên 1');
     expect((await session.snapshot('Nhật ký gửi'))?.values[3]?.[4]).toBe('Bị từ chối');
     expect((await lastSidebar()).target).toMatchObject({ canSubmit: false, lockMessage: expect.stringContaining('mới có thể mở khóa') });
@@ -316,7 +317,8 @@ describe.sequential('the sidebar shows the next step', () => {
     try {
       await d.run('menuOpenSidebar');
       const opened = await lastSidebarOf(d);
-      expect([opened.nextStep, opened.target, opened.choices]).toEqual([
+      expect([opened.support, opened.nextStep, opened.target, opened.choices]).toEqual([
+        'Văn phòng Đảng ủy Khối, 0236 3822 111',
         'create',
         null,
         { year: 2025, years: [2025, 2024], orgs: [{ orgId: 'cb-a', name: 'Chi bộ Công ty A', stateLabel: 'Khóa' }, { orgId: 'cb-c', name: 'Chi bộ Công ty C', stateLabel: 'Đã nộp' }] },

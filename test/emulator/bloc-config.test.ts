@@ -43,6 +43,7 @@ describe('applyBlocConfig', () => {
       timeZone: 'Asia/Ho_Chi_Minh',
       admins: ['van.phong@khoi.vn'],
       leaders: ['bi.thu@khoi.vn', 'pho.bi.thu@khoi.vn'],
+      support: 'Văn phòng Đảng ủy Khối, 0236 3822 111, van.phong@khoi.vn',
       oauthClientIds: ['123-abc.apps.googleusercontent.com'],
     });
     expect(await rawDoc(`${B}/years/2024`)).toEqual({

@@ -49,6 +49,7 @@ export async function applyBlocConfig(db: Firestore, config: BlocConfig, options
     timeZone: config.timeZone,
     admins: config.admins,
     leaders: config.leaders,
+    support: config.support,
     oauthClientIds: config.oauthClientIds,
   };
   write(bloc, (await bloc.get()).data(), blocWanted);

@@ -71,6 +71,8 @@ const rawConfigSchema = z.strictObject({
     .refine((zone) => IANAZone.isValidZone(zone), { error: 'không phải múi giờ IANA, ví dụ Asia/Ho_Chi_Minh (time zone)' }),
   admins: emailListSchema.pipe(z.array(z.string()).min(1)),
   leaders: emailListSchema.default([]),
+  /** The bloc office's contact shown to secretaries as “Cần hỗ trợ: …” (phone, e-mail, who). */
+  support: z.string().trim().min(1).max(300).optional(),
   /** OAuth client ids of the add-on: the accepted ID-token audiences. */
   oauthClientIds: z.array(z.string().trim().min(1)).min(1),
   years: z.record(yearKeySchema, yearConfigSchema),
@@ -107,7 +109,7 @@ export const blocConfigSchema = rawConfigSchema.transform((raw, ctx) => {
       orgs: year.orgs,
     };
   }
-  return { id: raw.id, name: raw.name, timeZone: raw.timeZone, admins: raw.admins, leaders: raw.leaders, oauthClientIds: raw.oauthClientIds, years };
+  return { id: raw.id, name: raw.name, timeZone: raw.timeZone, admins: raw.admins, leaders: raw.leaders, support: raw.support ?? null, oauthClientIds: raw.oauthClientIds, years };
 });
 
 export interface YearConfig {

@@ -2,6 +2,7 @@ import { postJson, type ApiResult } from '../server/client.js';
 import { failureText, type FailureText } from '../server/messages.js';
 import { carryOverAnswerSchema, statusAnswerSchema, submitAnswerSchema, type CarryOverAnswer, type StatusAnswer, type SubmitAnswer } from '../domain.js';
 import { identityToken, serverUrl, urlFetchTransport } from '../apps-script/http.js';
+import { withSupport } from './context.js';
 
 /** The calls the secretary's actions make, each ONE UrlFetchApp request (plus retries). */
 export const NO_SERVER: FailureText = {
@@ -39,5 +40,5 @@ export function fetchCarryOver(year: number, orgId: string): Called<CarryOverAns
 }
 
 export function describeFailure(failure: Called<unknown> & { ok: false }): FailureText {
-  return failure.failure === null ? NO_SERVER : failureText(failure.failure);
+  return withSupport(failure.failure === null ? NO_SERVER : failureText(failure.failure));
 }

@@ -1,7 +1,7 @@
 import type { FailureText } from '../server/messages.js';
 import type { OrgStatus, StatusAnswer } from '../domain.js';
 import { describeFailure, fetchStatus } from './backend.js';
-import { rememberStatus } from './context.js';
+import { rememberStatus, withSupport } from './context.js';
 
 /**
  * “Which year, which organisation?”: asked with two prompts, offering only what the status
@@ -65,7 +65,7 @@ export function chooseTarget(ui: Ui): Choice {
   if (status.orgs.length === 0) {
     return {
       kind: 'failed',
-      text: { title: 'Chưa được phân công tổ chức', text: `Năm ${status.year}, tài khoản ${status.email} chưa là bí thư của tổ chức nào. Hãy liên hệ quản trị viên Đảng ủy Khối.` },
+      text: withSupport({ title: 'Chưa được phân công tổ chức', text: `Năm ${status.year}, tài khoản ${status.email} chưa là bí thư của tổ chức nào. Hãy liên hệ quản trị viên Đảng ủy Khối.` }),
     };
   }
   const only = status.orgs.length === 1 ? status.orgs[0] : undefined;

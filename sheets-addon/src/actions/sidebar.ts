@@ -7,7 +7,7 @@ import { jsonForHtml, SIDEBAR_ISSUE_LIMIT, type NextStep, type Notice, type Side
 import { documentStore, readJson } from '../apps-script/properties.js';
 import { cachedChoicesSchema, KEYS } from '../sheet/target.js';
 import { describeFailure, fetchStatus } from './backend.js';
-import { activeContext, formatInstant, rememberStatus, rememberTarget, type SheetContext } from './context.js';
+import { activeContext, formatInstant, rememberStatus, rememberTarget, supportContact, type SheetContext } from './context.js';
 import { targetFromStatus } from '../sheet/target.js';
 
 /**
@@ -51,6 +51,7 @@ export function buildState(ctx: SheetContext, notice: Notice | null, issues: rea
     sheetName: ctx.sheet.getName(),
     serverConfigured: serverUrl() !== null,
     nextStep: nextStep ?? (ctx.target ? 'check' : 'create'),
+    support: supportContact(),
     choices: ctx.target ? null : readJson(documentStore(), KEYS.choices, cachedChoicesSchema),
     target: ctx.target ? sidebarTarget(ctx.target) : null,
     notice,

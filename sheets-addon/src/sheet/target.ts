@@ -39,6 +39,7 @@ export const KEYS = {
   settings: (year: number) => `settings:${year}`,
   lastYear: 'lastYear',
   choices: 'choices',
+  support: 'support',
 } as const;
 
 export function targetFromStatus(status: StatusAnswer, org: OrgStatus): Target {

@@ -14,6 +14,7 @@ export const MENU_ITEMS = {
 } as const;
 
 export const LOG_SHEET_NAME = 'Nhật ký gửi';
+export const supportLine = (contact: string): string => `Cần hỗ trợ: ${contact}`;
 /** The badge of an organisation that has not submitted by its deadline. */
 export const OVERDUE_LABEL = 'Quá hạn';
 

@@ -66,6 +66,8 @@ export const sidebarStateSchema = z.object({
   sheetName: z.string(),
   serverConfigured: z.boolean(),
   nextStep: z.enum(NEXT_STEPS),
+  /** “Cần hỗ trợ: …”, the bloc office's contact from the configuration; null when not configured. */
+  support: z.nullable(z.string()),
   choices: z.nullable(sidebarChoicesSchema),
   target: z.nullable(sidebarTargetSchema),
   notice: z.nullable(noticeSchema),

@@ -172,6 +172,7 @@ function render(): void {
     parts.push(el('ul', {}, s.issues.list.map((issue) => issueItem(s.sheetName, issue))));
     if (s.issues.more > 0) parts.push(el('p', { className: 'muted', text: `… và ${s.issues.more} mục khác (xem ghi chú ở các ô được tô màu).` }));
   }
+  if (s.support !== null) parts.push(el('p', { className: 'support', text: `Cần hỗ trợ: ${s.support}` }));
   app.replaceChildren(...parts);
 }
 

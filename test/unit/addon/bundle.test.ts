@@ -189,7 +189,7 @@ describe('without a server', () => {
     const script = /<script>\n([\s\S]*)\n<\/script>/.exec(html)?.[1] ?? '';
     expect(script).toContain('google.script.run');
     expect(() => new vm.Script(script)).not.toThrow(); // the inlined sidebar bundle is valid JavaScript
-    expect(lastSidebar()).toEqual({ sheetName: SHEET, serverConfigured: false, nextStep: 'create', choices: null, target: null, notice: null, issues: null });
+    expect(lastSidebar()).toEqual({ sheetName: SHEET, serverConfigured: false, nextStep: 'create', support: null, choices: null, target: null, notice: null, issues: null });
   });
 });
 
@@ -259,7 +259,7 @@ describe('answers the server may give (replies scripted on the fake UrlFetchApp)
     expect(env.sleeps()).toEqual([2_000, 5_000, 10_000, 20_000]);
     expect(env.uiLog().alerts.at(-1)).toEqual({
       title: 'Máy chủ đang gặp sự cố',
-      text: 'Dữ liệu chưa được ghi nhận. Máy chủ báo lỗi (mã 503). Đã thử 5 lần. Hãy thử lại sau ít phút.',
+      text: 'Dữ liệu chưa được ghi nhận. Máy chủ đang gặp sự cố tạm thời. Đã thử 5 lần. Hãy thử lại sau ít phút.',
     });
     expect(env.snapshot('Nhật ký gửi')?.values[1]?.[4]).toBe('Chưa gửi được');
     expect(env.snapshot(SHEET)?.values[0]).toHaveLength(22);
