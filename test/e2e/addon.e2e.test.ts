@@ -344,23 +344,29 @@ describe.sequential('the sidebar shows the next step', () => {
 });
 
 describe('service calls do not grow with rows', () => {
-  it('Gửi dữ liệu of 100 and of 500 members: the same spreadsheet calls and two UrlFetch each (the dry run, the send)', async () => {
+  it('Kiểm tra dữ liệu and Gửi dữ liệu of 50 and of 500 members: the same spreadsheet calls; a resubmission is two UrlFetch (the dry run, the send)', async () => {
     const other = await openAddon(h, 'bithu.b@b.vn');
     try {
       const sheet = await createSheetThroughAddon(other);
       await submitThroughAddon(other, sheet, grid(validRows(10))); // the first send also creates “Nhật ký gửi”
       const measure = async (n: number) => {
         await other.edit(sheet, 'A1', grid(validRows(n)));
+        await other.activate(sheet);
+        await other.resetCalls();
+        await other.run('menuCheck');
+        const check = await serviceCallCounts(other);
         await other.resetCalls();
         const { alert } = await submitThroughAddon(other, sheet, null);
         expect(alert.title).toBe('Đã gửi dữ liệu');
-        return serviceCallCounts(other);
+        return { check, submit: await serviceCallCounts(other) };
       };
-      const small = await measure(100);
+      const small = await measure(50);
       const large = await measure(500);
       expect(large).toEqual(small);
-      expect(small.urlFetch).toBe(2);
-      expect(small.byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setBackgrounds': 1, 'Range.setNotes': 1, 'Range.setValues': 1 });
+      expect([small.check.spreadsheet, small.submit.spreadsheet]).toEqual([19, 29]);
+      expect(small.submit.urlFetch).toBe(2);
+      expect(small.check.urlFetch).toBe(0);
+      expect(small.submit.byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setBackgrounds': 1, 'Range.setNotes': 1, 'Range.setValues': 1 });
       expect((await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-b').count().get()).data().count).toBe(500);
     } finally {
       await other.close();
