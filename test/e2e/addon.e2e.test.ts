@@ -374,6 +374,27 @@ describe('service calls do not grow with rows', () => {
   });
 });
 
+describe('an answer that carries only a few warnings of a kind', () => {
+  it('after Gửi dữ liệu every warned cell is still marked: the add-on completes the answer with its own check', async () => {
+    const other = await openAddon(h, 'bithu.b@b.vn');
+    try {
+      const sheet = await createSheetThroughAddon(other);
+      await other.scriptAlerts('YES', 'YES'); // the 500 members sent above are removed: confirmed twice
+      const shown = (await other.uiLog()).alerts.length;
+      await submitThroughAddon(other, sheet, grid(validRows(60, { 'Ngày sinh': '15/03/1985', 'Ngày vào Đảng': '14/03/2003' })));
+      // The answer held 20 of the 60 (test/support/corpus/dates-limits.ts checks the counts).
+      expect((await other.uiLog()).alerts.slice(shown).at(-1)?.title).toBe('Đã gửi dữ liệu');
+      const snap = await other.snapshot(sheet);
+      if (!snap) throw new Error('no sheet');
+      const letter = columnLetter(column('Ngày vào Đảng') - 1);
+      const marked = Array.from({ length: 60 }, (_, i) => cellAt(snap, `${letter}${String(i + 2)}`).note).filter((note) => note.startsWith(MARK_PREFIX.warning));
+      expect(marked).toHaveLength(60);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe.sequential('Tạo bảng đánh giá from last year’s accepted list', () => {
   let c: AddonSession;
   beforeAll(async () => {

@@ -18,6 +18,13 @@ const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽ
 const INTERNALS = [/ZodError/, /TypeError/, /SyntaxError/, /RangeError/, /node_modules/, /\n\s+at /, /<html|<pre|<!DOCTYPE/i, /\b(Invalid input|expected \w+, received|Unexpected token)\b/];
 const MESSAGE_INTERNALS = [...INTERNALS, /(^|\s)at\s/];
 
+/** The distinct issue codes an answer (or a refusal) lists, sorted. */
+const issueCodes = (json: unknown): string[] => {
+  const issues = typeof json === 'object' && json !== null && 'issues' in json && Array.isArray(json.issues) ? (json.issues as { code?: unknown }[]) : [];
+  return [...new Set(issues.map((i) => String(i.code)))].sort();
+};
+const omittedOf = (json: unknown): unknown => (typeof json === 'object' && json !== null && 'issuesOmitted' in json ? json.issuesOmitted : undefined);
+
 const errorOf = (json: unknown): { code?: unknown; message?: unknown } | null => {
   if (typeof json !== 'object' || json === null || !('error' in json)) return null;
   const error = json.error;
@@ -37,6 +44,9 @@ async function problemsOf(c: NumberedCase, reply: PostReply, unchanged: boolean)
   if (!reply.contentType?.startsWith('application/json')) found.push(`content-type ${reply.contentType ?? 'none'}: ${reply.text.slice(0, 200)}`);
   for (const pattern of INTERNALS) if (pattern.test(reply.text)) found.push(`answer shows internals (${pattern}): ${reply.text.slice(0, 300)}`);
   const error = errorOf(reply.json);
+  if (expected.issues && JSON.stringify(issueCodes(reply.json)) !== JSON.stringify(expected.issues)) {
+    found.push(`issues ${JSON.stringify(issueCodes(reply.json))}, expected ${JSON.stringify(expected.issues)}`);
+  }
   if ('code' in expected) {
     if (error?.code !== expected.code) found.push(`code ${String(error?.code)}, expected ${expected.code}`);
     const message = typeof error?.message === 'string' ? error.message : '';
@@ -47,6 +57,9 @@ async function problemsOf(c: NumberedCase, reply: PostReply, unchanged: boolean)
     const result = typeof reply.json === 'object' && reply.json !== null && 'result' in reply.json ? reply.json.result : undefined;
     if (result !== expected.result) found.push(`result ${String(result)}, expected ${expected.result}: ${reply.text.slice(0, 300)}`);
     if (expected.why.trim() === '') found.push('an accepted case must say why it is acceptable');
+    if (expected.omitted && JSON.stringify(omittedOf(reply.json)) !== JSON.stringify(expected.omitted)) {
+      found.push(`omitted ${JSON.stringify(omittedOf(reply.json))}, expected ${JSON.stringify(expected.omitted)}`);
+    }
     if (c.stored) {
       const stored = await storedMembers();
       const want = [...c.stored].sort((a, b) => a.cardNumber.localeCompare(b.cardNumber));

@@ -101,6 +101,9 @@ export type RemovedMember = z.infer<typeof removedMemberSchema>;
 
 export const rowCountsSchema = z.object(Object.fromEntries(LIST_COUNTS.map((s) => [s, countSchema])) as Record<ListCount, typeof countSchema>);
 
+/** Per kind of issue, how many an answer left out (see domain/answer-issues.ts). */
+export const omittedIssuesSchema = z.object({ code: issueSchema.shape.code, severity: issueSchema.shape.severity, count: countSchema });
+
 export const SUBMIT_RESULTS = ['accepted', 'unchanged', 'dry_run'] as const;
 export type SubmitResult = (typeof SUBMIT_RESULTS)[number];
 
@@ -118,6 +121,7 @@ export const submitAnswerSchema = z.object({
   removed: z.array(removedMemberSchema),
   issues: z.array(issueSchema),
   issuesTruncated: z.boolean(),
+  issuesOmitted: z.array(omittedIssuesSchema).optional(),
 });
 export type SubmitAnswer = z.infer<typeof submitAnswerSchema>;
 
@@ -163,6 +167,8 @@ export const statusAnswerSchema = z.object({
   years: z.array(z.number().int()),
   settings: yearSettingsViewSchema,
   orgs: z.array(orgStatusSchema),
+  /** Admins and leaders: the year's summary spreadsheet (“Mở bảng tổng hợp”), null until one exists. */
+  summarySpreadsheetId: z.string().nullable().optional(),
 });
 export type StatusAnswer = z.infer<typeof statusAnswerSchema>;
 
@@ -225,6 +231,7 @@ export const errorBodySchema = z.object({
   fields: z.array(fieldProblemSchema).optional(),
   issues: z.array(issueSchema).optional(),
   issuesTruncated: z.boolean().optional(),
+  issuesOmitted: z.array(omittedIssuesSchema).optional(),
   rows: z.array(rowOutcomeSchema).optional(),
   counts: z.object({ listed: countSchema, rejected: countSchema, errors: countSchema, warnings: countSchema }).optional(),
 });

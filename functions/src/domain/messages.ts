@@ -49,6 +49,8 @@ export const MESSAGES = {
   BIRTH_INVALID: (p: { value: string }) =>
     `Ngày sinh ${q(p.value)} không hợp lệ. Hãy nhập ngày/tháng/năm (15/03/1985) hoặc năm sinh (1985).`,
   DATE_IN_FUTURE: (p: { value: string }) => `Ngày ${q(p.value)} ở sau ngày đánh giá. Hãy kiểm tra lại năm.`,
+  ADMISSION_BEFORE_FOUNDING: (p: { value: string }) =>
+    `Ngày vào Đảng ${q(p.value)} ở trước ngày thành lập Đảng (03/02/1930). Hãy kiểm tra lại năm; nếu ô hiện một con số, hãy nhập lại theo dạng ngày/tháng/năm, ví dụ 15/03/2010.`,
   DATE_YEAR_ONLY: (p: { value: string }) => `${q(p.value)} là một năm, không phải một ngày. Hãy nhập đủ ngày/tháng/năm, ví dụ 15/03/${p.value}.`,
   ADMISSION_BEFORE_BIRTH: (p: { admitted: string; born: string }) =>
     `Ngày vào Đảng ${formatDateVi(p.admitted)} ở trước ngày sinh ${formatDateVi(p.born)}. Hãy kiểm tra lại hai ngày này.`,

@@ -127,9 +127,12 @@ export function checkRow(row: number, e: Evaluation, ctx: RuleContext, unread: U
   return issues;
 }
 
+/** The Party was founded on 03/02/1930: no one was admitted earlier (a sheet serial of 1900 reads so). */
+const PARTY_FOUNDED = '1930-02-03';
+
 /**
  * Dates against the evaluation date and each other: nothing after the evaluation date, no
- * admission before birth (errors); admission under 18, the Party's minimum age, is a warning
+ * admission before the Party's founding or before birth (errors); admission under 18, the Party's minimum age, is a warning
  * (a birth year alone is compared by years). A birth date is `yyyy` or `yyyy-mm-dd`.
  */
 function checkDates(row: number, e: Evaluation, ctx: RuleContext, unread: UnreadFields): Issue[] {
@@ -144,6 +147,10 @@ function checkDates(row: number, e: Evaluation, ctx: RuleContext, unread: Unread
   }
   if (admissionDate !== null && admissionDate > ctx.evaluationDate) {
     issues.push(issue('error', 'DATE_IN_FUTURE', at(row, ctx, 'admissionDate'), { value: formatDateVi(admissionDate) }));
+  }
+  if (admissionDate !== null && admissionDate < PARTY_FOUNDED) {
+    issues.push(issue('error', 'ADMISSION_BEFORE_FOUNDING', at(row, ctx, 'admissionDate'), { value: formatDateVi(admissionDate) }));
+    return issues;
   }
   if (birthDate !== null && bornFrom !== null && admissionDate !== null) {
     const facts = { admitted: admissionDate, born: birthDate };

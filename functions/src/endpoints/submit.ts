@@ -1,8 +1,10 @@
 import type { Transaction } from '@google-cloud/firestore';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { DEPLOYED_COMMIT_BUDGET, type Deps } from '../deps.js';
 import { authoriseSubmit, lockOf } from '../domain/access.js';
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, submitAnswerSchema, submitRequestSchema, type SubmitAnswer, type SubmitRequest, type SubmitResult } from '../domain/contract.js';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, submitRequestSchema, type SubmitAnswer, type SubmitRequest, type SubmitResult } from '../domain/contract.js';
+import { answerIssues } from '../domain/answer-issues.js';
 import { diffMembers, type MemberDiff, type StoredMember } from '../domain/diff.js';
 import { problems } from '../domain/problems.js';
 import { ruleSettingsFor } from '../domain/schema.js';
@@ -11,11 +13,13 @@ import { validateSheet, type ValidationResult } from '../domain/validate.js';
 import { parseBody } from '../domain/zod-messages.js';
 import { logs } from '../logs.js';
 import type { Caller } from '../http/authenticate.js';
-import { memberIndexRef, memberRef, orgRef, submissionRef } from '../store/paths.js';
+import { memberIndexRef, memberWriter, orgRef, submissionRef, yearRef } from '../store/paths.js';
 import { readAll } from '../store/read-all.js';
+import { writeCardChanges } from '../store/card-index.js';
+import { markYearChanged } from '../store/change-marker.js';
 import type { Org } from '../store/records.js';
 import { listedMembers, submissionWrites, type SubmissionWrites } from './submission-writes.js';
-import { encodeResponse } from '../store/converter.js';
+import { auditedAnswer, replayedAnswer } from './submit-replay.js';
 import { loadSubmitContext } from './org-context.js';
 
 /**
@@ -24,9 +28,6 @@ import { loadSubmitContext } from './org-context.js';
  * record) — or not at all. Identical data writes nothing but the audit record; the same
  * submission id answers the first result again.
  */
-
-/** Warnings kept in an answer (and its stored copy, which must stay well under 1 MiB). */
-const MAX_ISSUES_IN_ANSWER = 1_000;
 
 /** Just enough of the body to size the sheet before parsing any cell. */
 const sheetSizeSchema = z.object({ sheet: z.object({ values: z.array(z.unknown()), startRow: z.number().catch(1).default(1) }) });
@@ -44,7 +45,28 @@ export function parseSubmitRequest(body: unknown): SubmitRequest {
   return parseBody(submitRequestSchema, body);
 }
 
+/** The year's settings or the organisation's configuration changed between validating and writing. */
+class ConfigurationMoved extends Error {}
+
+/**
+ * A submission sees one configuration, never a mix: the transaction re-reads the year and the
+ * organisation, and if a configuration was applied since they were read for validation, the
+ * sheet is authorised and validated again against the new one (then written, or refused).
+ */
 export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Promise<SubmitAnswer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await submitOnce(deps, caller, body);
+    } catch (error) {
+      if (!(error instanceof ConfigurationMoved)) throw error;
+      if (attempt >= 3) throw problems.busy();
+    }
+  }
+}
+
+const configOf = (org: Org) => ({ name: org.name, secretaries: org.secretaries, expectedMembers: org.expectedMembers, inConfig: org.inConfig });
+
+async function submitOnce(deps: Deps, caller: Caller, body: unknown): Promise<SubmitAnswer> {
   const { email } = caller;
   const started = Date.now();
   const request = parseSubmitRequest(body);
@@ -85,10 +107,11 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
       index: memberIndexRef(deps.db, deps.blocId, request.year, request.orgId),
       submission: submissionRef(deps.db, deps.blocId, request.year, request.orgId, request.submissionId),
     };
-    const [org, index, previous] = await readAll(tx, refs.org, refs.index, refs.submission);
+    const [org, index, previous, year] = await readAll(tx, refs.org, refs.index, refs.submission, yearRef(deps.db, deps.blocId, request.year));
+    if (org && (!isDeepStrictEqual(year, ctx.year) || !isDeepStrictEqual(configOf(org), configOf(ctx.org)))) throw new ConfigurationMoved();
     if (previous) {
       if (previous.contentHash !== contentHash) throw problems.submissionIdReused();
-      return { replay: true as const, body: submitAnswerSchema.parse(previous.response) };
+      return { replay: true as const, body: replayedAnswer(previous, members) };
     }
     if (!org) throw problems.orgNotFound(request.orgId, request.year);
     // One instant for the lock check, the documents and the answer.
@@ -104,10 +127,13 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
       // All or nothing means one commit: size every document it writes and refuse, at once, what
       // cannot fit (Firestore would refuse it only after minutes of client retries).
       checkCommitSize(writes, body, members.length, deps.commitBudgetBytes ?? DEPLOYED_COMMIT_BUDGET);
-      for (const { cardNumber, doc } of writes.members) tx.set(memberRef(deps.db, deps.blocId, request.year, request.orgId, cardNumber), doc);
-      for (const cardNumber of writes.removed) tx.delete(memberRef(deps.db, deps.blocId, request.year, request.orgId, cardNumber));
+      const member = memberWriter(deps.db, deps.blocId, request.year, request.orgId);
+      for (const { cardNumber, doc } of writes.members) tx.set(member(cardNumber), doc);
+      for (const cardNumber of writes.removed) tx.delete(member(cardNumber));
+      writeCardChanges(tx, deps.db, deps.blocId, request.year, request.orgId, writes.cards);
       tx.set(refs.index, writes.index);
       tx.set(refs.org, writes.org);
+      markYearChanged(tx, deps.db, deps.blocId, request.year, now);
       body.state = writes.org.state;
     }
     writeAudit(tx, refs.submission, email, now, body);
@@ -129,12 +155,16 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
 
 /** A document holds at most 1 MiB (name and field names included): keep a margin. */
 const DOCUMENT_BUDGET = 1_000_000;
+const CARD_WRITE_OVERHEAD = 160;
 const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
 
 function checkCommitSize(writes: SubmissionWrites, answer: SubmitAnswer, listed: number, budget: number): void {
   const index = jsonBytes(writes.index);
   if (index > DOCUMENT_BUDGET) throw problems.memberIndexTooLarge(listed, index);
-  const bytes = writes.members.reduce((sum, m) => sum + jsonBytes(m.doc), 0) + index + jsonBytes(writes.org) + encodeResponse(answer).length;
+  // A card index write: its path, the organisation's id and the card twice (key and spelling), an increment.
+  const cards = [...writes.cards.added, ...writes.cards.removed].reduce((sum, card) => sum + 2 * card.length + writes.org.orgId.length + CARD_WRITE_OVERHEAD, 0);
+  // The audit record, gzipped when stored: its JSON is an upper bound.
+  const bytes = writes.members.reduce((sum, m) => sum + jsonBytes(m.doc), 0) + index + jsonBytes(writes.org) + cards + jsonBytes(auditedAnswer(answer));
   if (bytes > budget) throw problems.listTooLarge(bytes, budget);
 }
 
@@ -143,12 +173,10 @@ function storedMembers(index: Readonly<Record<string, StoredMember>> | undefined
 }
 
 function rejected(validation: ValidationResult) {
-  const issues = validation.issues.slice(0, MAX_ISSUES_IN_ANSWER);
   return problems.validationFailed(validation.errorCount, {
     counts: { listed: validation.listed, rejected: validation.rejectedRows.length, errors: validation.errorCount, warnings: validation.warningCount },
     rows: validation.rejectedRows.map((row) => ({ row, cardNumber: null, status: 'rejected' })),
-    issues,
-    issuesTruncated: issues.length < validation.issues.length,
+    ...answerIssues(validation.issues),
   });
 }
 
@@ -161,7 +189,6 @@ function answer(
   contentHash: string,
   now: Date,
 ): SubmitAnswer {
-  const issues = validation.issues.slice(0, MAX_ISSUES_IN_ANSWER);
   return {
     result,
     submissionId: request.submissionId,
@@ -174,13 +201,13 @@ function answer(
     counts: { ...diff.counts, listed: validation.listed, warnings: validation.warningCount },
     rows: [...diff.rows],
     removed: [...diff.removed],
-    issues,
-    issuesTruncated: issues.length < validation.issues.length,
+    ...answerIssues(validation.issues),
   };
 }
 
-/** The audit record keeps the whole answer, so a retry with the same submission id gets it again. */
+/** The audit record keeps what a retry with the same submission id needs to answer the same again (submit-replay.ts). */
 function writeAudit(tx: Transaction, ref: ReturnType<typeof submissionRef>, email: string, at: string, body: SubmitAnswer): void {
+  const audited = auditedAnswer(body);
   tx.create(ref, {
     submissionId: body.submissionId,
     by: email,
@@ -190,7 +217,9 @@ function writeAudit(tx: Transaction, ref: ReturnType<typeof submissionRef>, emai
     contentHash: body.contentHash,
     result: body.result,
     status: 200,
-    response: body,
+    response: audited.response,
+    rowStatuses: audited.rowStatuses,
+    rowsHash: audited.rowsHash,
   });
 }
 

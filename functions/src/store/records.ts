@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lastSubmissionSchema, stateChangeSchema } from '../domain/contract.js';
 import { countSchema, emailSchema, instantSchema } from '../domain/primitives.js';
 import { ORG_STATE } from '../domain/enums.js';
-import { orgTallySchema } from '../domain/tally.js';
+import { tallyCountsSchema } from '../domain/tally.js';
 import { RULE_PACKS, evaluationSchema, isoDateSchema, ruleSettingsSchema } from '../domain/schema.js';
 
 /**
@@ -34,6 +34,14 @@ export const yearSchema = z.object({
   quotaPercent: rules.quotaPercent,
   evaluationDate: isoDateSchema.nullable().default(null),
   summarySpreadsheetId: z.string().min(1).nullable().default(null),
+  /**
+   * Organisations that left this year's list by merging into another one: orgId → orgId of the
+   * organisation it merged into (listed this year). Kept once recorded (an entry is dropped only
+   * when the organisation comes back to the list); the year-over-year comparison reads it to
+   * count a merged organisation's earlier years with the one it joined. Written by the bloc
+   * configuration (YAML `mergedInto`, or the admin console's “Sáp nhập vào” column).
+   */
+  mergedInto: z.record(z.string(), z.string()).default({}),
 });
 export type YearSettings = z.infer<typeof yearSchema>;
 
@@ -47,8 +55,12 @@ export const orgSchema = z.object({
   state: z.enum(ORG_STATE.codes),
   lastSubmission: lastSubmissionSchema.nullable(),
   contentHash: z.string().nullable(),
-  /** The counts of the last accepted submission: what the rollup reads instead of members. */
-  tally: orgTallySchema.nullable(),
+  /**
+   * The counts of the last accepted submission: what the rollup reads instead of members. Only
+   * counts: the card numbers live in the year's card index (cards/{card}), so the rollup does not
+   * read 2 KB of them per organisation (an older document's `cardNumbers` is dropped on read).
+   */
+  tally: tallyCountsSchema.nullable(),
   /** The admin's written reason for accepting an exceeded HTXSNV quota. */
   acceptedQuotaReason: z.string().nullable().default(null),
   /** An organisation's own later deadline (set when an admin reopens it), ISO instant. */
@@ -74,6 +86,30 @@ export const memberIndexSchema = z.object({
 });
 export type MemberIndex = z.infer<typeof memberIndexSchema>;
 
+/**
+ * The year's card index, one document per card number (its cross-organisation key, cardKey):
+ * which organisations list it (orgId → the card as that organisation wrote it) and how many.
+ * The submit transaction keeps it with blind increments (no read, no contention between
+ * organisations); the rollup queries only `count >= 2`, i.e. the duplicates.
+ */
+export const cardHoldersSchema = z.object({
+  count: z.number().int(),
+  orgs: z.record(z.string(), z.string()).default({}),
+});
+export type CardHolders = z.infer<typeof cardHoldersSchema>;
+
+/**
+ * The year's change marker: bumped (a blind increment) in the same transaction or batch as
+ * every write that changes what the rollup is built from — an accepted submission, an admin's
+ * action on an organisation, a configuration change — so the schedule knows in one read that
+ * nothing changed.
+ */
+export const changeMarkerSchema = z.object({
+  version: z.number().int(),
+  at: instantSchema,
+});
+export type ChangeMarker = z.infer<typeof changeMarkerSchema>;
+
 export const submissionSchema = z.object({
   submissionId: z.string().min(1),
   by: emailSchema,
@@ -84,12 +120,20 @@ export const submissionSchema = z.object({
   result: z.string().min(1),
   /** The HTTP status answered. */
   status: z.number().int(),
-  /** The JSON answer, returned again on a retry (stored as JSON text: Firestore has no nested arrays). */
+  /**
+   * The JSON answer, returned again on a retry (stored gzipped: Firestore has no nested arrays),
+   * WITHOUT its per-row outcomes when `rowStatuses` is set: those are rebuilt from the retried
+   * sheet's own rows (endpoints/submit-replay.ts). Older records hold the whole answer.
+   */
   response: z.unknown(),
+  /** One letter per accepted row in row order: i imported, u updated, n unchanged. */
+  rowStatuses: z.string().nullable().default(null),
+  /** Hash of the rows' (row, card number) lines, so a replay rebuilds them only from the same sheet. */
+  rowsHash: z.string().nullable().default(null),
 });
 export type Submission = z.infer<typeof submissionSchema>;
 
-export const AUDIT_ACTIONS = ['approve', 'lock', 'reopen', 'accept_quota', 'config'] as const;
+export const AUDIT_ACTIONS = ['approve', 'lock', 'reopen', 'accept_quota', 'config', 'remind'] as const;
 export const auditSchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   /** null for bloc- or year-wide actions (config). */
@@ -114,5 +158,14 @@ export const rollupDocSchema = z.object({
   /** Held while a run builds and writes, so two scheduled runs never work at once. */
   lease: z.object({ holder: z.string(), until: instantSchema }).nullable(),
   summary: z.object({ spreadsheetId: z.string(), writtenAt: instantSchema, requests: z.number().int() }).nullable(),
+  /** The change mark (rollup/fingerprint.ts, changeMark) last seen: equal → nothing changed, no organisation read. */
+  changeMark: z.string().nullable().default(null),
 });
 export type RollupDoc = z.infer<typeof rollupDocSchema>;
+
+/** The reminders (Nhắc nộp) of one local day of the bloc: orgId → who reminded, when. At most one per organisation per day. */
+export const remindersDaySchema = z.object({
+  day: isoDateSchema,
+  orgs: z.record(z.string(), z.object({ at: instantSchema, by: z.string().min(1), to: z.array(z.string()) })),
+});
+export type RemindersDay = z.infer<typeof remindersDaySchema>;

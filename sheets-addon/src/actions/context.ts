@@ -3,6 +3,7 @@ import { ruleSettingsFor, type RuleSettingsInput } from '../domain.js';
 import { documentStore, readJson, writeJson } from '../apps-script/properties.js';
 import { LOG_SHEET_NAME, supportLine } from '../sidebar-model/labels.js';
 import type { StatusAnswer } from '../domain.js';
+import { rememberRoles } from '../admin/roles.js';
 
 /**
  * The active sheet and what the document remembers about it: which organisation and year it
@@ -51,6 +52,7 @@ export function rememberStatus(status: StatusAnswer): void {
   const store = documentStore();
   writeJson(store, KEYS.settings(status.settings.year), status.settings);
   store.setProperty(KEYS.lastYear, String(status.year));
+  rememberRoles(status);
   if (status.bloc.support === null) store.deleteProperty(KEYS.support);
   else store.setProperty(KEYS.support, status.bloc.support);
   writeJson(store, KEYS.choices, { year: status.year, years: status.years, orgs: status.orgs.map((o) => ({ orgId: o.orgId, name: o.name, stateLabel: o.stateLabel })) });

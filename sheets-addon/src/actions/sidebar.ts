@@ -78,11 +78,16 @@ export function showSidebar(state: SidebarState): void {
 export function refreshedState(): SidebarState {
   const ctx = activeContext();
   if (serverUrl() === null) return buildState(ctx, null, null);
-  // Without a linked sheet: the organisations and years this account may choose from.
-  const reply = fetchStatus(ctx.target?.year);
+  if (!ctx.target) {
+    // No organisation's sheet open: learn the account's roles (the menu is built from them) and
+    // the organisations and years it may choose from (the sidebar's dropdowns).
+    const status = fetchStatus();
+    if (status.ok) rememberStatus(status.data);
+    return buildState(ctx, null, null);
+  }
+  const reply = fetchStatus(ctx.target.year);
   if (!reply.ok) return buildState(ctx, { kind: 'warning', ...describeFailure(reply) }, null);
   rememberStatus(reply.data);
-  if (!ctx.target) return buildState(activeContext(), null, null);
   const org = reply.data.orgs.find((o) => o.orgId === ctx.target?.orgId);
   if (org) rememberTarget(ctx.sheet, targetFromStatus(reply.data, org));
   return buildState(activeContext(), null, null);

@@ -43,6 +43,17 @@ const mayRemoveMembers = (target: Target): boolean => target.lastSubmission !== 
 const listedRows = (local: ReturnType<typeof validateSheet>): number[] =>
   [...local.rows.map((r) => r.row), ...local.rejectedRows].sort((a, b) => a - b);
 
+/**
+ * An answer carries only a few issues of each kind; the same validator ran here and found them
+ * all, so a truncated answer is completed with the local ones it left out (the server's stay).
+ */
+function completed(answered: readonly Issue[], truncated: boolean | undefined, local: readonly Issue[]): readonly Issue[] {
+  if (!truncated) return answered;
+  const key = (i: Issue): string => `${String(i.row)}:${String(i.columnIndex)}:${i.code}`;
+  const known = new Set(answered.map(key));
+  return [...answered, ...local.filter((i) => !known.has(key(i)))];
+}
+
 export function runSubmit(ui: GoogleAppsScript.Base.Ui): SubmitOutcome {
   const first = activeContext();
   const done = (ctx: SheetContext, notice: Notice, issues: readonly Issue[] | null = null): SubmitOutcome => ({ state: buildState(ctx, notice, issues), notice });
@@ -73,18 +84,19 @@ export function runSubmit(ui: GoogleAppsScript.Base.Ui): SubmitOutcome {
 
   if (reply.ok) {
     const answer = reply.data;
-    paintSheet(ctx.sheet, { values, issues: answer.issues, headerRow, status: { index: statusIndex, headerRow, statuses: acceptedStatuses(answer.rows) } });
+    const issues = completed(answer.issues, answer.issuesTruncated, local.issues);
+    paintSheet(ctx.sheet, { values, issues, headerRow, status: { index: statusIndex, headerRow, statuses: acceptedStatuses(answer.rows) } });
     const updated: Target = { ...target, state: answer.state, canSubmit: true, lockMessage: null, lastSubmission: { at: answer.receivedAt, by: Session.getActiveUser().getEmail(), submissionId } };
     rememberTarget(ctx.sheet, updated);
     const notice = acceptedNotice(answer);
     receipt(answer.result, answer.counts, reply.attempts > 1 ? `Gửi thành công ở lần thử thứ ${reply.attempts}.` : '', answer.receivedAt);
-    return done(activeContext(), notice, answer.issues);
+    return done(activeContext(), notice, issues);
   }
   const text = describeFailure(reply);
   const failure = reply.failure;
   const body = failure?.kind === 'http' ? failure.body : null;
   if (failure?.kind === 'http' && failure.status === 422) {
-    const issues = body?.issues ?? local.issues;
+    const issues = body?.issues ? completed(body.issues, body.issuesTruncated, local.issues) : local.issues;
     const rejected = (body?.rows ?? []).map((r) => r.row);
     paintSheet(ctx.sheet, { values, issues, headerRow, status: { index: statusIndex, headerRow, statuses: rejectedStatuses(listedRows(local), rejected) } });
     receipt('rejected', body?.counts ? { listed: body.counts.listed, rejected: body.counts.rejected, warnings: body.counts.warnings } : null, body?.error.message ?? '');

@@ -1,4 +1,5 @@
 import type { HostileCase } from './kit.js';
+import { datesAndLimitsCases } from './dates-limits.js';
 import { requestCases } from './request.js';
 import { sheetCases } from './sheet.js';
 import { textCases } from './text.js';
@@ -18,7 +19,7 @@ export {
 /**
  * The hostile and broken input corpus: generated, deterministic (no clock, no randomness
  * beyond a fixed seed), each case named with its expected answer. Themes live in
- * hostile-corpus-{sheet,text,request}.ts; test/emulator/hostile-input.test.ts sends them all.
+ * {sheet,text,request,dates-limits}.ts; test/emulator/hostile-input.test.ts sends them all.
  */
 export interface NumberedCase extends HostileCase {
   /** A fresh, valid submission id for this case (`hostile-0001`…). */
@@ -26,7 +27,7 @@ export interface NumberedCase extends HostileCase {
 }
 
 export function hostileCorpus(): readonly NumberedCase[] {
-  const all = [...sheetCases, ...textCases, ...requestCases];
+  const all = [...sheetCases, ...textCases, ...requestCases, ...datesAndLimitsCases];
   const names = new Set<string>();
   return all.map((c, i) => {
     const key = `${c.theme}: ${c.name}`;

@@ -27,12 +27,18 @@ export const hostileConfig = (audience: string): string =>
 export interface Refused {
   readonly status: number;
   readonly code: string;
+  /** When given: exactly the distinct issue codes the answer lists (sorted). */
+  readonly issues?: readonly string[];
 }
 export interface Accepted {
   readonly status: 200;
   readonly result: 'accepted';
   /** Why this input is acceptable (the documented decision). */
   readonly why: string;
+  /** When given: exactly the distinct issue codes the answer lists (sorted). */
+  readonly issues?: readonly string[];
+  /** When given: the per-kind counts of issues the answer left out. */
+  readonly omitted?: readonly { readonly code: string; readonly severity: string; readonly count: number }[];
 }
 export type Expected = Refused | Accepted;
 
@@ -53,6 +59,8 @@ export interface HostileCase {
 export const refused = (status: number, code: string): Refused => ({ status, code });
 export const accepted = (why: string): Accepted => ({ status: 200, result: 'accepted', why });
 export const INVALID_SHEET = refused(422, 'VALIDATION_FAILED');
+/** A sheet refused for exactly these kinds of issue. */
+export const invalidWith = (...issues: string[]): Refused => ({ ...INVALID_SHEET, issues: [...issues].sort() });
 export const BAD_REQUEST = refused(400, 'BAD_REQUEST');
 
 export function submitBody(submissionId: string, values: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {

@@ -56,3 +56,19 @@ describe('dates checked against the evaluation date and each other', () => {
     expect(check({ 'Ngày sinh': 1985, 'Ngày vào Đảng': '01/01/2003' })).toEqual([]);
   });
 });
+
+describe('no admission before the Party was founded (03/02/1930)', () => {
+  it('a small number in “Ngày vào Đảng” (a sheet serial of 1900) is an error even with no birth date', () => {
+    expect(check({ 'Ngày sinh': null, 'Ngày vào Đảng': 100 })).toEqual([
+      [
+        'error',
+        'ADMISSION_BEFORE_FOUNDING',
+        'Ngày vào Đảng',
+        'Dòng 2, cột “Ngày vào Đảng”: Ngày vào Đảng “09/04/1900” ở trước ngày thành lập Đảng (03/02/1930). Hãy kiểm tra lại năm; nếu ô hiện một con số, hãy nhập lại theo dạng ngày/tháng/năm, ví dụ 15/03/2010.',
+      ],
+    ]);
+    // Said once: not also “before birth”.
+    expect(check({ 'Ngày vào Đảng': '02/02/1930' }).map((i) => i[1])).toEqual(['ADMISSION_BEFORE_FOUNDING']);
+    expect(check({ 'Ngày sinh': 1912, 'Ngày vào Đảng': '03/02/1930' })).toEqual([]);
+  });
+});
