@@ -47,6 +47,17 @@ describe('applyBlocConfig', () => {
       leaders: ['bi.thu@khoi.vn', 'pho.bi.thu@khoi.vn'],
       support: 'Văn phòng Đảng ủy Khối, 0236 3822 111, van.phong@khoi.vn',
       oauthClientIds: ['123-abc.apps.googleusercontent.com'],
+      // No report block in the file: the defaults, stored so the rollup carries them.
+      report: {
+        superior: null,
+        issuer: null,
+        number: 'Số      -BC/ĐU',
+        place: null,
+        signerFor: 'T/M BAN THƯỜNG VỤ',
+        signerTitle: 'BÍ THƯ',
+        signerName: null,
+        recipients: ['Cấp ủy cấp trên (để báo cáo)', 'Các tổ chức cơ sở đảng trực thuộc', 'Lưu Văn phòng.'],
+      },
     });
     expect(await rawDoc(`${B}/years/2024`)).toEqual({
       year: 2024,

@@ -92,6 +92,7 @@ export async function applyBlocConfig(db: Firestore, config: BlocConfig, options
       leaders: config.leaders,
       support: config.support,
       oauthClientIds: config.oauthClientIds,
+      report: config.report,
     };
     write(bloc, blocNow, blocWanted);
     const blocChanged = hasChanges(changes);

@@ -207,5 +207,6 @@ export function buildRollup(input: RollupInput): BlocRollup {
         )
       : [],
     previousYear: previous?.year ?? null,
+    report: input.report ?? null,
   };
 }

@@ -12,6 +12,7 @@ import type { Caller } from '../http/authenticate.js';
 import { logs } from '../logs.js';
 import { orgsCol, yearRef, yearsCol } from '../store/paths.js';
 import { z } from 'zod';
+import { resolveReportSettings } from '../domain/report-settings.js';
 
 /**
  * The admin console's configuration of one year: `load` answers the stored year as the sheet
@@ -32,7 +33,8 @@ export async function adminConfig(deps: Deps, caller: Caller, body: unknown): Pr
   if (request.mode === 'load') return load(deps, caller, request.year);
 
   const year = parseBody(z.object({ config: yearConfigSchemaFor(request.year, timeZone) }), { config: request.config }).config;
-  const config: BlocConfig = { id: deps.blocId, ...caller.bloc, years: { [String(request.year)]: year } };
+  // The report block is file-only like the other bloc fields: kept as stored (its defaults when none was).
+  const config: BlocConfig = { id: deps.blocId, ...caller.bloc, report: caller.bloc.report ?? resolveReportSettings(undefined), years: { [String(request.year)]: year } };
   let diff: ConfigDiff | undefined;
   const inspect = (stored: ReadonlyMap<number, StoredYear>) => {
     const found = stored.get(request.year);

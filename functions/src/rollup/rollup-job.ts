@@ -64,6 +64,7 @@ export function rollupInput(source: {
     })),
     previous: source.previous,
     ...(source.cardHolders ? { cardHolders: [...source.cardHolders] } : {}),
+    report: bloc.report,
   };
 }
 

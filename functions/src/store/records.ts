@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportSettingsSchema } from '../domain/report-settings.js';
 import { lastSubmissionSchema, stateChangeSchema } from '../domain/contract.js';
 import { countSchema, emailSchema, instantSchema } from '../domain/primitives.js';
 import { ORG_STATE } from '../domain/enums.js';
@@ -20,6 +21,8 @@ export const blocSchema = z.object({
   support: z.string().nullable().default(null),
   /** The OAuth client ids whose ID tokens are accepted (token audiences). */
   oauthClientIds: z.array(z.string().min(1)).default([]),
+  /** The printed report's header and signature block; null on blocs applied before it existed (defaults). */
+  report: reportSettingsSchema.nullable().default(null),
 });
 export type Bloc = z.infer<typeof blocSchema>;
 
