@@ -18,4 +18,5 @@ export const sidebarState = () => menu.sidebarState();
 export const sidebarRefresh = () => menu.sidebarRefresh();
 export const sidebarCheck = () => menu.sidebarCheck();
 export const sidebarSubmit = () => menu.sidebarSubmit();
+export const sidebarCreate = (year: number, orgId: string) => menu.sidebarCreate(year, orgId);
 export const selectCell = (sheetName: string, row: number, columnIndex: number | null): void => { select(sheetName, row, columnIndex); };

@@ -27,6 +27,7 @@ const CONFIG = `
 id: khoi-addon
 name: Đảng bộ Khối Thử nghiệm
 admins: [admin@khoi.vn]
+support: "Văn phòng Đảng ủy Khối, 0236 3822 111"
 oauthClientIds: [${TEST_AUDIENCE}]
 years:
   2025:
@@ -204,7 +205,7 @@ describe.sequential('the add-on, end to end', () => {
     await session.edit(SHEET, 'B2', [['Đảng viên Một (sửa)']]);
     const { alert } = await submitThroughAddon(session, SHEET, null);
     expect(alert.title).toBe('Tổ chức đang khóa nhận dữ liệu');
-    expect(alert.text).toMatch(/^Dữ liệu chưa được ghi nhận\. Tổ chức không nhận thêm dữ liệu vào lúc này\.\n\nDữ liệu của tổ chức đã bị khóa \(lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\)\. Chỉ quản trị viên \(admin@khoi\.vn\) mới có thể mở khóa\.$/);
+    expect(alert.text).toMatch(/^Dữ liệu chưa được ghi nhận\. Tổ chức không nhận thêm dữ liệu vào lúc này\.\n\nDữ liệu của tổ chức đã bị khóa \(lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\)\. Chỉ quản trị viên \(admin@khoi\.vn\) mới có thể mở khóa\.\n\nCần hỗ trợ: Văn phòng Đảng ủy Khối, 0236 3822 111$/);
     expect((await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-a').doc('79.000001').get()).data()?.fullName).toBe('Đảng viên 1');
     expect((await session.snapshot('Nhật ký gửi'))?.values[3]?.[4]).toBe('Bị từ chối');
     expect((await lastSidebar()).target).toMatchObject({ canSubmit: false, lockMessage: expect.stringContaining('mới có thể mở khóa') });
@@ -310,24 +311,62 @@ describe.sequential('removals are confirmed before they are sent', () => {
   });
 });
 
+describe.sequential('the sidebar shows the next step', () => {
+  it('no sheet linked: the organisation dropdown and “Tạo bảng đánh giá” first; then check, then send; an 8-character receipt code', async () => {
+    const d = await openAddon(h, SECRETARY);
+    try {
+      await d.run('menuOpenSidebar');
+      const opened = await lastSidebarOf(d);
+      expect([opened.support, opened.nextStep, opened.target, opened.choices]).toEqual([
+        'Văn phòng Đảng ủy Khối, 0236 3822 111',
+        'create',
+        null,
+        { year: 2025, years: [2025, 2024], orgs: [{ orgId: 'cb-a', name: 'Chi bộ Công ty A', stateLabel: 'Khóa' }, { orgId: 'cb-c', name: 'Chi bộ Công ty C', stateLabel: 'Đã nộp' }] },
+      ]);
+      const before = (await d.sheetNames()).length;
+      const created = sidebarStateSchema.parse(await d.run('sidebarCreate', 2025, 'cb-c'));
+      expect((await d.sheetNames()).length).toBe(before + 1);
+      expect([created.nextStep, created.choices, created.target?.orgName, created.target?.badge]).toEqual(['check', null, 'Chi bộ Công ty C', { label: 'Đã nộp', tone: 'submitted' }]);
+      await d.edit(created.sheetName, 'A1', grid(validRows(9)));
+      expect(sidebarStateSchema.parse(await d.run('sidebarCheck')).nextStep).toBe('submit');
+      const sent = sidebarStateSchema.parse(await d.run('sidebarSubmit'));
+      const id = sent.target?.lastSubmission?.submissionId ?? '';
+      expect(sent.target?.lastSubmission?.receiptCode).toBe(id.replace(/-/g, '').slice(0, 8).toUpperCase());
+      expect(sent.target?.lastSubmission?.receiptCode).toMatch(/^[0-9A-F]{8}$/);
+      expect(sent.notice?.text).toContain(`Mã biên nhận: ${sent.target?.lastSubmission?.receiptCode ?? '?'} (mã đầy đủ ở trang tính “Nhật ký gửi”).`);
+      expect((await d.snapshot('Nhật ký gửi'))?.values[1]?.[3]).toBe(id);
+      expect(sent.nextStep).toBe('check');
+      expect(await d.run('sidebarCreate', 2025, 'cb-b')).toMatchObject({ notice: { kind: 'error', title: 'Không chọn được tổ chức' } });
+    } finally {
+      await d.close();
+    }
+  });
+});
+
 describe('service calls do not grow with rows', () => {
-  it('Gửi dữ liệu of 100 and of 500 members: the same spreadsheet calls and two UrlFetch each (the dry run, the send)', async () => {
+  it('Kiểm tra dữ liệu and Gửi dữ liệu of 50 and of 500 members: the same spreadsheet calls; a resubmission is two UrlFetch (the dry run, the send)', async () => {
     const other = await openAddon(h, 'bithu.b@b.vn');
     try {
       const sheet = await createSheetThroughAddon(other);
       await submitThroughAddon(other, sheet, grid(validRows(10))); // the first send also creates “Nhật ký gửi”
       const measure = async (n: number) => {
         await other.edit(sheet, 'A1', grid(validRows(n)));
+        await other.activate(sheet);
+        await other.resetCalls();
+        await other.run('menuCheck');
+        const check = await serviceCallCounts(other);
         await other.resetCalls();
         const { alert } = await submitThroughAddon(other, sheet, null);
         expect(alert.title).toBe('Đã gửi dữ liệu');
-        return serviceCallCounts(other);
+        return { check, submit: await serviceCallCounts(other) };
       };
-      const small = await measure(100);
+      const small = await measure(50);
       const large = await measure(500);
       expect(large).toEqual(small);
-      expect(small.urlFetch).toBe(2);
-      expect(small.byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setBackgrounds': 1, 'Range.setNotes': 1, 'Range.setValues': 1 });
+      expect([small.check.spreadsheet, small.submit.spreadsheet]).toEqual([19, 29]);
+      expect(small.submit.urlFetch).toBe(2);
+      expect(small.check.urlFetch).toBe(0);
+      expect(small.submit.byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setBackgrounds': 1, 'Range.setNotes': 1, 'Range.setValues': 1 });
       expect((await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-b').count().get()).data().count).toBe(500);
     } finally {
       await other.close();

@@ -45,6 +45,7 @@ describe('applyBlocConfig', () => {
       timeZone: 'Asia/Ho_Chi_Minh',
       admins: ['van.phong@khoi.vn'],
       leaders: ['bi.thu@khoi.vn', 'pho.bi.thu@khoi.vn'],
+      support: 'Văn phòng Đảng ủy Khối, 0236 3822 111, van.phong@khoi.vn',
       oauthClientIds: ['123-abc.apps.googleusercontent.com'],
       // No report block in the file: the defaults, stored so the rollup carries them.
       report: {

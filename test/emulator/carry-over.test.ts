@@ -3,6 +3,7 @@ import { carryOverAnswerSchema } from '../../functions/src/domain/contract-roste
 import { carryOverSourceIds, mergeRosters } from '../../functions/src/domain/carry-over.js';
 import { grid, validRows } from '../fixtures/sheet-grid.js';
 import { useLocalStack } from '../support/functions/local-stack.js';
+import { orgRef, yearRef } from '../../functions/src/store/paths.js';
 import { ADMIN, LEADER, OPEN_DEADLINE, orgA, orgB, PAST_DEADLINE, SECRETARY_A, SECRETARY_B, testBloc } from '../fixtures/test-bloc.js';
 
 /**
@@ -75,6 +76,27 @@ describe('carryOver', () => {
     ]);
     expect((await h.post('carryOver', { year: 2026, orgId: 'cb-a' }, null)).status).toBe(401);
     expect((await h.post('carryOver', { year: 2027, orgId: 'cb-a' }, ADMIN)).json).toMatchObject({ error: { code: 'YEAR_NOT_CONFIGURED' } });
+  });
+});
+
+describe('merged organisations', () => {
+  it('an organisation recorded in 2026 as merged into cb-a (mergedInto of the new year) is offered with it, cards once, nothing of cb-b', async () => {
+    const m = validRows(2).map((r, i) => ({ ...r, 'Số thẻ đảng viên': i === 0 ? '79.000003' : '81.000001', 'Họ và tên': `Thành viên M${i + 1}` }));
+    const merging = { id: 'cb-m', name: 'Chi bộ Công ty M', secretaries: ['bithu.m@m.vn'], expectedMembers: 2 };
+    // cb-m exists in 2025 (its list accepted), and 2026 records it as merged into cb-a.
+    await orgRef(h.stack.db, 'khoi-carry', 2025, 'cb-m').set({ ...(await orgRef(h.stack.db, 'khoi-carry', 2025, 'cb-b').get()).data()!, orgId: 'cb-m', name: merging.name, secretaries: merging.secretaries });
+    expect((await h.post('submit', { year: 2025, orgId: 'cb-m', submissionId: 'seed-cb-m-2025', sheet: { values: grid(m) } }, merging.secretaries[0])).status).toBe(200);
+    const year2026 = yearRef(h.stack.db, 'khoi-carry', 2026);
+    await year2026.set({ ...(await year2026.get()).data()!, mergedInto: { 'cb-m': 'cb-a' } });
+    const answer = carryOverAnswerSchema.parse((await h.post('carryOver', { year: 2026, orgId: 'cb-a' }, NEW_SECRETARY)).json);
+    expect(answer.sources).toEqual([{ orgId: 'cb-a', name: 'Chi bộ Công ty A', members: 3 }, { orgId: 'cb-m', name: 'Chi bộ Công ty M', members: 2 }]);
+    expect(answer.members.map((x) => [x.cardNumber, x.fullName])).toEqual([
+      ['79.000001', 'Đảng viên 1'],
+      ['79.000002', 'Đảng viên 2'],
+      ['79.000003', 'Đảng viên 3'],
+      ['81.000001', 'Thành viên M2'],
+    ]);
+    expect(carryOverAnswerSchema.parse((await h.post('carryOver', { year: 2026, orgId: 'cb-b' }, SECRETARY_B)).json).sources.map((s) => s.orgId)).toEqual(['cb-b']);
   });
 });
 

@@ -90,6 +90,7 @@ export async function applyBlocConfig(db: Firestore, config: BlocConfig, options
       timeZone: config.timeZone,
       admins: config.admins,
       leaders: config.leaders,
+      support: config.support,
       oauthClientIds: config.oauthClientIds,
       report: config.report,
     };

@@ -27,6 +27,8 @@ const rawConfigSchema = z.strictObject({
     .refine((zone) => IANAZone.isValidZone(zone), { error: 'không phải múi giờ IANA, ví dụ Asia/Ho_Chi_Minh (time zone)' }),
   admins: configEmailListSchema.pipe(z.array(z.string()).min(1)),
   leaders: configEmailListSchema.default([]),
+  /** The bloc office's contact shown to secretaries as “Cần hỗ trợ: …” (phone, e-mail, who). */
+  support: z.string().trim().min(1).max(300).optional(),
   /** OAuth client ids of the add-on: the accepted ID-token audiences. */
   oauthClientIds: z.array(z.string().trim().min(1)).min(1),
   /** The printed report's header and signature block (optional; see domain/report-settings.ts). */
@@ -37,7 +39,7 @@ const rawConfigSchema = z.strictObject({
 export const blocConfigSchema = rawConfigSchema.transform((raw, ctx) => {
   const years: Record<string, YearConfig> = {};
   for (const [key, year] of Object.entries(raw.years)) years[key] = resolveYear(Number(key), year, raw.timeZone, ctx, ['years', key]);
-  return { id: raw.id, name: raw.name, timeZone: raw.timeZone, admins: raw.admins, leaders: raw.leaders, oauthClientIds: raw.oauthClientIds, report: resolveReportSettings(raw.report), years };
+  return { id: raw.id, name: raw.name, timeZone: raw.timeZone, admins: raw.admins, leaders: raw.leaders, support: raw.support ?? null, oauthClientIds: raw.oauthClientIds, report: resolveReportSettings(raw.report), years };
 });
 
 export type BlocConfig = z.output<typeof blocConfigSchema>;

@@ -162,7 +162,7 @@ export type Role = (typeof ROLES)[number];
 export const statusAnswerSchema = z.object({
   email: z.string(),
   roles: z.array(z.enum(ROLES)),
-  bloc: z.object({ name: z.string(), timeZone: z.string() }),
+  bloc: z.object({ name: z.string(), timeZone: z.string(), support: z.string().nullable().default(null) }),
   year: z.number().int(),
   years: z.array(z.number().int()),
   settings: yearSettingsViewSchema,

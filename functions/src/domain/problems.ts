@@ -23,11 +23,11 @@ export class Problem extends Error {
 const AUTH_MESSAGES: Readonly<Record<AuthFailure, string>> = {
   missing: 'Yêu cầu chưa kèm mã đăng nhập. Hãy mở tiện ích “Đánh giá đảng viên” trong Google Trang tính và gửi lại.',
   malformed: 'Mã đăng nhập không đúng định dạng. Hãy tải lại trang tính rồi gửi lại.',
-  bad_signature: 'Mã đăng nhập không hợp lệ (chữ ký không đúng). Hãy tải lại trang tính rồi gửi lại; nếu vẫn lỗi, hãy báo quản trị viên.',
+  bad_signature: 'Mã đăng nhập không hợp lệ. Hãy tải lại trang tính rồi gửi lại; nếu vẫn lỗi, hãy báo quản trị viên.',
   wrong_issuer: 'Mã đăng nhập không do Google cấp. Hãy gửi từ tiện ích trong Google Trang tính.',
   wrong_audience: 'Mã đăng nhập không dành cho hệ thống đánh giá này. Hãy dùng tiện ích do Đảng ủy Khối cài đặt, hoặc báo quản trị viên kiểm tra cấu hình.',
   expired: 'Phiên đăng nhập đã hết hạn. Hãy tải lại trang tính rồi gửi lại.',
-  unverified_email: 'Địa chỉ e-mail của tài khoản Google chưa được xác minh. Hãy xác minh e-mail rồi gửi lại.',
+  unverified_email: 'Địa chỉ thư điện tử của tài khoản Google chưa được xác minh. Hãy xác minh địa chỉ này rồi gửi lại.',
 };
 
 const contactList = (admins: readonly string[]): string => (admins.length > 0 ? ` (${admins.join(', ')})` : '');

@@ -78,9 +78,10 @@ const NONE_UNREAD: UnreadFields = new Set();
 export function checkRow(row: number, e: Evaluation, ctx: RuleContext, unread: UnreadFields = NONE_UNREAD): Issue[] {
   const issues: Issue[] = [];
   if (unread.has('rating')) return checkDates(row, e, ctx, unread);
-  const known = (...fields: FieldKey[]): boolean => unread.size === 0 || fields.every((f) => !unread.has(f));
+  // Inline checks, no closure: this runs on every row of a 100.000-row sheet.
+  const all = unread.size === 0;
   const classified = e.rating !== 'KXL';
-  if (ctx.pack.usesScore && classified && known('score')) {
+  if (ctx.pack.usesScore && classified && (all || !unread.has('score'))) {
     if (e.score === null) {
       issues.push(issue('error', 'SCORE_REQUIRED', at(row, ctx, 'score'), { year: ctx.settings.year }));
     } else {
@@ -98,7 +99,7 @@ export function checkRow(row: number, e: Evaluation, ctx: RuleContext, unread: U
       }
     }
   }
-  if (classified && known('discipline', 'selfCorrected') && e.discipline !== null && e.discipline !== 'none' && e.rating !== 'KHTNV' && e.selfCorrected !== true) {
+  if (classified && (all || (!unread.has('discipline') && !unread.has('selfCorrected'))) && e.discipline !== null && e.discipline !== 'none' && e.rating !== 'KHTNV' && e.selfCorrected !== true) {
     issues.push(
       issue('error', 'DISCIPLINE_NOT_KHTNV', at(row, ctx, 'rating'), {
         discipline: DISCIPLINE.labelOf(e.discipline),
@@ -106,20 +107,21 @@ export function checkRow(row: number, e: Evaluation, ctx: RuleContext, unread: U
       }),
     );
   }
-  if (!classified && known('unratedReason') && e.unratedReason === null) {
+  const reasonRead = all || !unread.has('unratedReason');
+  if (!classified && reasonRead && e.unratedReason === null) {
     issues.push(issue('error', 'UNRATED_REASON_MISSING', at(row, ctx, 'unratedReason')));
   }
-  if (classified && known('unratedReason') && e.unratedReason !== null) {
+  if (classified && reasonRead && e.unratedReason !== null) {
     issues.push(issue('error', 'UNRATED_REASON_UNEXPECTED', at(row, ctx, 'unratedReason'), { rating: RATING.labelOf(e.rating) }));
   }
-  if (classified && known('admissionDate') && e.admissionDate !== null && e.admissionDate > ctx.newMemberSince && e.admissionDate <= ctx.evaluationDate) {
+  if (classified && (all || !unread.has('admissionDate')) && e.admissionDate !== null && e.admissionDate > ctx.newMemberSince && e.admissionDate <= ctx.evaluationDate) {
     issues.push(
       issue('warning', 'NEW_MEMBER_RATED', at(row, ctx, 'rating'), { admitted: e.admissionDate, evaluationDate: ctx.evaluationDate }),
     );
   }
   issues.push(...checkDates(row, e, ctx, unread));
   const lowest = ctx.settings.exemplaryScale[ctx.settings.exemplaryScale.length - 1];
-  if (e.rating === 'HTXSNV' && known('exemplary') && e.exemplary === lowest) {
+  if (e.rating === 'HTXSNV' && (all || !unread.has('exemplary')) && e.exemplary === lowest) {
     issues.push(issue('warning', 'EXCELLENT_LOW_EXEMPLARY', at(row, ctx, 'exemplary'), { level: lowest }));
   }
   return issues;
@@ -135,8 +137,9 @@ const PARTY_FOUNDED = '1930-02-03';
  */
 function checkDates(row: number, e: Evaluation, ctx: RuleContext, unread: UnreadFields): Issue[] {
   const issues: Issue[] = [];
-  const birthDate = unread.has('birthDate') ? null : e.birthDate;
-  const admissionDate = unread.has('admissionDate') ? null : e.admissionDate;
+  const all = unread.size === 0;
+  const birthDate = all || !unread.has('birthDate') ? e.birthDate : null;
+  const admissionDate = all || !unread.has('admissionDate') ? e.admissionDate : null;
   // The earliest day a birth date (or a birth year) can mean.
   const bornFrom = birthDate === null ? null : birthDate.length === 4 ? `${birthDate}-01-01` : birthDate;
   if (birthDate !== null && bornFrom !== null && bornFrom > ctx.evaluationDate) {
@@ -159,10 +162,12 @@ function checkDates(row: number, e: Evaluation, ctx: RuleContext, unread: Unread
 
 const plusYears = (iso: string, years: number): string => `${String(Number(iso.slice(0, 4)) + years).padStart(4, '0')}${iso.slice(4)}`;
 
-/** A row whose “Xếp loại” could be read, whatever else is wrong with it. */
-export interface RatedRow {
-  readonly row: number;
-  readonly rating: Evaluation['rating'];
+/** The quota's inputs over every row whose “Xếp loại” could be read, whatever else is wrong with it. */
+export interface QuotaCount {
+  /** Rows rated HTXSNV, in sheet order. */
+  readonly excellentRows: readonly number[];
+  /** Rows rated HTTNV. */
+  readonly good: number;
 }
 
 /**
@@ -170,16 +175,16 @@ export interface RatedRow {
  * The quota counts what the sheet says (every row whose rating could be read), not only the
  * rows without errors, so its numbers do not change as other errors are fixed.
  */
-export function checkSheet(rated: readonly RatedRow[], listed: number, ctx: RuleContext): Issue[] {
+export function checkSheet(quota: QuotaCount, listed: number, ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
-  const excellent = rated.filter((r) => r.rating === 'HTXSNV');
-  const good = rated.filter((r) => r.rating === 'HTTNV').length;
+  const excellent = quota.excellentRows;
+  const good = quota.good;
   const percent = ctx.settings.quotaPercent;
   const max = Math.floor((good * percent) / 100 + 1e-9);
   const firstOver = excellent[max];
-  if (firstOver) {
+  if (firstOver !== undefined) {
     issues.push(
-      issue(ctx.settings.quotaMode, 'QUOTA_EXCEEDED', at(firstOver.row, ctx, 'rating'), { excellent: excellent.length, good, max, percent }),
+      issue(ctx.settings.quotaMode, 'QUOTA_EXCEEDED', at(firstOver, ctx, 'rating'), { excellent: excellent.length, good, max, percent }),
     );
   }
   const expected = ctx.settings.expectedMembers;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { FIELDS, fieldSpec, type FieldKey, type FieldSpec } from './fields.js';
 import { issue, type Issue } from './messages.js';
 import { memoised, normaliserFor, type Normaliser } from './normalise.js';
-import { checkRow, checkSheet, ruleContext, type ColumnOf, type RatedRow, type RulePack } from './rules.js';
+import { checkRow, checkSheet, ruleContext, type ColumnOf, type RulePack } from './rules.js';
 import {
   evaluationSchema,
   ruleSettingsSchema,
@@ -95,7 +95,8 @@ export function validateSheet(
 
   const rows: SheetRow[] = [];
   const rejectedRows: number[] = [];
-  const rated: RatedRow[] = [];
+  const excellentRows: number[] = [];
+  let good = 0;
   const firstRowOfCard = new Map<string, number>();
   // Every rule runs on every row whose fields could be read, so one check shows everything that
   // blocks the sheet: a row with a bad date is still checked for a repeated card and its rating.
@@ -107,7 +108,10 @@ export function validateSheet(
       if (firstRow === undefined) firstRowOfCard.set(card, row);
       else rowIssues.push(issue('error', 'CARD_DUPLICATE', { row, ...columnOf('cardNumber') }, { card, firstRow }));
     }
-    if (failed?.has('rating') !== true) rated.push({ row, rating: record.rating });
+    if (failed === null || !failed.has('rating')) {
+      if (record.rating === 'HTXSNV') excellentRows.push(row);
+      else if (record.rating === 'HTTNV') good++;
+    }
     const found = checkRow(row, record, ctx, failed ?? undefined);
     if (found.length > 0) rowIssues.push(...found);
     if (failed === null && !hasError(rowIssues)) rows.push({ row, evaluation: record });
@@ -118,7 +122,7 @@ export function validateSheet(
   if (sheet.headerRow !== null && sheet.dataRows.length === 0) {
     issues.push(issue('error', 'NO_DATA_ROWS', { row: sheet.headerRow, column: null }, { headerRow: sheet.headerRow }));
   }
-  if (sheet.headerRow !== null) issues.push(...checkSheet(rated, sheet.dataRows.length, ctx));
+  if (sheet.headerRow !== null) issues.push(...checkSheet({ excellentRows, good }, sheet.dataRows.length, ctx));
 
   const errorCount = issues.filter((i) => i.severity === 'error').length;
   return {

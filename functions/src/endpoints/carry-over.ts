@@ -22,7 +22,8 @@ export async function carryOver(deps: Deps, caller: Caller, body: unknown): Prom
   const answer = { year: request.year, orgId: request.orgId, orgName: ctx.org.name, fromYear };
   if (fromYear === null) return { ...answer, sources: [], members: [] };
 
-  const ids = carryOverSourceIds(request.orgId, await mergedInto());
+  // The new year's settings record which organisations left its list by merging into another.
+  const ids = carryOverSourceIds(request.orgId, new Map(Object.entries(ctx.year.mergedInto)));
   const sources = await Promise.all(
     ids.map(async (orgId) => {
       const [org, members] = await Promise.all([
@@ -42,13 +43,4 @@ export async function carryOver(deps: Deps, caller: Caller, body: unknown): Prom
 
 function rosterOf(member: MemberDoc): RosterMember {
   return Object.fromEntries(ROSTER_FIELDS.map((f) => [f, member[f]])) as RosterMember;
-}
-
-/**
- * HOOK (issue 12): the admin console records “organisation X merged into Y” in the bloc
- * config store. Until that mapping exists on main, no organisation is merged and each one
- * carries over its own list only; once it does, read it here (old id → id it joined).
- */
-function mergedInto(): Promise<ReadonlyMap<string, string>> {
-  return Promise.resolve(new Map());
 }

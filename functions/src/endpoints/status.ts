@@ -32,7 +32,7 @@ export async function callerStatus(deps: Deps, caller: Caller, body: unknown): P
   return {
     email,
     roles,
-    bloc: { name: bloc.name, timeZone: bloc.timeZone },
+    bloc: { name: bloc.name, timeZone: bloc.timeZone, support: bloc.support },
     year: settings.year,
     years: years.map((y) => y.year),
     settings: publicSettings(settings),

@@ -17,6 +17,8 @@ export const blocSchema = z.object({
   timeZone: z.string().min(1),
   admins: z.array(emailSchema),
   leaders: z.array(emailSchema),
+  /** “Cần hỗ trợ”: the bloc office's contact for secretaries (bloc config `support`). */
+  support: z.string().nullable().default(null),
   /** The OAuth client ids whose ID tokens are accepted (token audiences). */
   oauthClientIds: z.array(z.string().min(1)).default([]),
   /** The printed report's header and signature block; null on blocs applied before it existed (defaults). */

@@ -2,13 +2,10 @@ import { postJson, type ApiResult } from '../server/client.js';
 import { failureText, type FailureText } from '../server/messages.js';
 import { carryOverAnswerSchema, statusAnswerSchema, submitAnswerSchema, type CarryOverAnswer, type StatusAnswer, type SubmitAnswer } from '../domain.js';
 import { identityToken, serverUrl, urlFetchTransport } from '../apps-script/http.js';
+import { withSupport } from './context.js';
+import { NO_SERVER } from '../sidebar-model/labels.js';
 
 /** The calls the secretary's actions make, each ONE UrlFetchApp request (plus retries). */
-export const NO_SERVER: FailureText = {
-  title: 'Chưa cài đặt địa chỉ máy chủ',
-  text: 'Tiện ích chưa biết địa chỉ máy chủ của Đảng ủy Khối nên chưa gửi hoặc tải được dữ liệu. Hãy báo quản trị viên dùng mục “Cài đặt địa chỉ máy chủ”. Việc kiểm tra dữ liệu vẫn dùng được.',
-};
-
 export type Called<T> = ApiResult<T> | { readonly ok: false; readonly failure: null };
 
 export function fetchStatus(year?: number, base: string | null = serverUrl()): Called<StatusAnswer> {
@@ -39,5 +36,5 @@ export function fetchCarryOver(year: number, orgId: string): Called<CarryOverAns
 }
 
 export function describeFailure(failure: Called<unknown> & { ok: false }): FailureText {
-  return failure.failure === null ? NO_SERVER : failureText(failure.failure);
+  return withSupport(failure.failure === null ? NO_SERVER : failureText(failure.failure));
 }

@@ -1,7 +1,7 @@
-import { validateSheet, formatInt, type ValidationResult } from '../domain.js';
+import { validateSheet, type ValidationResult } from '../domain.js';
 import { paintSheet, readValues } from '../apps-script/sheet-io.js';
-import { LOG_SHEET_NAME } from '../sidebar-model/labels.js';
-import type { Notice, SidebarState } from '../sidebar-model/sidebar-state.js';
+import { checkNotice, NOT_AN_EVALUATION_SHEET } from '../sidebar-model/labels.js';
+import type { SidebarState } from '../sidebar-model/sidebar-state.js';
 import { activeContext, type SheetContext } from './context.js';
 import { buildState } from './sidebar.js';
 
@@ -9,37 +9,11 @@ import { buildState } from './sidebar.js';
  * “Kiểm tra dữ liệu”: the shared validator, offline, on ONE read of the sheet; every bad
  * cell marked (old marks cleared first) and the issues listed in the sidebar.
  */
-export const NOT_AN_EVALUATION_SHEET: Notice = {
-  kind: 'warning',
-  title: 'Chưa chọn trang tính đánh giá',
-  text: `Trang tính “${LOG_SHEET_NAME}” chỉ ghi lại các lần gửi. Hãy mở trang tính đánh giá (ví dụ “Đánh giá 2025”) rồi thực hiện lại.`,
-};
-
-export function checkNotice(result: ValidationResult): Notice {
-  const warnings = result.warningCount > 0 ? ` và ${formatInt(result.warningCount)} cảnh báo (ô tô vàng)` : '';
-  if (result.errorCount > 0) {
-    return {
-      kind: 'error',
-      title: `Có ${formatInt(result.errorCount)} lỗi`,
-      text: `Bảng có ${formatInt(result.errorCount)} lỗi (ô tô đỏ)${warnings}. Hãy sửa theo ghi chú ở từng ô (bấm vào một lỗi trong danh sách để đến ô đó) rồi kiểm tra lại.`,
-    };
-  }
-  const listed = `${formatInt(result.listed)} đảng viên`;
-  if (result.warningCount > 0) {
-    return {
-      kind: 'warning',
-      title: 'Không có lỗi, có cảnh báo',
-      text: `Đã kiểm tra ${listed}: không có lỗi, có ${formatInt(result.warningCount)} cảnh báo (ô tô vàng). Cảnh báo không ngăn việc gửi, nhưng hãy xem lại.`,
-    };
-  }
-  return { kind: 'success', title: 'Không có lỗi', text: `Đã kiểm tra ${listed}: không có lỗi nào. Có thể chọn “Gửi dữ liệu”.` };
-}
-
 export function checkSheet(ctx: SheetContext): { result: ValidationResult; state: SidebarState } {
   const values = readValues(ctx.sheet, ctx.timeZone);
   const result = validateSheet(values, ctx.settings);
   paintSheet(ctx.sheet, { values, issues: result.issues, headerRow: result.headerRow });
-  return { result, state: buildState(ctx, checkNotice(result), result.issues) };
+  return { result, state: buildState(ctx, checkNotice(result), result.issues, ctx.target === null ? 'create' : result.ok ? 'submit' : 'check') };
 }
 
 export function runCheck(): SidebarState {

@@ -1,7 +1,7 @@
 import type { FailureText } from '../server/messages.js';
 import type { OrgStatus, StatusAnswer } from '../domain.js';
 import { describeFailure, fetchStatus } from './backend.js';
-import { rememberStatus } from './context.js';
+import { rememberStatus, withSupport } from './context.js';
 
 /**
  * “Which year, which organisation?”: asked with two prompts, offering only what the status
@@ -38,6 +38,16 @@ function askOrg(ui: Ui, status: StatusAnswer): OrgStatus | 'cancel' | 'invalid' 
   return status.orgs[Number(answer) - 1] ?? 'invalid';
 }
 
+/** The sidebar's dropdowns already named the year and the organisation: one status call checks them. */
+export function presetTarget(year: number, orgId: string): Choice {
+  const reply = fetchStatus(year);
+  if (!reply.ok) return { kind: 'failed', text: describeFailure(reply) };
+  rememberStatus(reply.data);
+  const org = reply.data.orgs.find((o) => o.orgId === orgId);
+  if (!org) return { kind: 'failed', text: { title: 'Không chọn được tổ chức', text: `Năm ${year}, tài khoản ${reply.data.email} không được gửi dữ liệu cho tổ chức này. Hãy chọn lại trong danh sách.` } };
+  return { kind: 'chosen', status: reply.data, org };
+}
+
 export function chooseTarget(ui: Ui): Choice {
   let reply = fetchStatus();
   if (!reply.ok) return { kind: 'failed', text: describeFailure(reply) };
@@ -55,7 +65,7 @@ export function chooseTarget(ui: Ui): Choice {
   if (status.orgs.length === 0) {
     return {
       kind: 'failed',
-      text: { title: 'Chưa được phân công tổ chức', text: `Năm ${status.year}, tài khoản ${status.email} chưa là bí thư của tổ chức nào. Hãy liên hệ quản trị viên Đảng ủy Khối.` },
+      text: withSupport({ title: 'Chưa được phân công tổ chức', text: `Năm ${status.year}, tài khoản ${status.email} chưa là bí thư của tổ chức nào. Hãy liên hệ quản trị viên Đảng ủy Khối.` }),
     };
   }
   const only = status.orgs.length === 1 ? status.orgs[0] : undefined;

@@ -1,7 +1,7 @@
 import { cachedSettingsSchema, KEYS, targetSchema, type Target } from '../sheet/target.js';
 import { ruleSettingsFor, type RuleSettingsInput } from '../domain.js';
 import { documentStore, readJson, writeJson } from '../apps-script/properties.js';
-import { LOG_SHEET_NAME } from '../sidebar-model/labels.js';
+import { LOG_SHEET_NAME, supportLine } from '../sidebar-model/labels.js';
 import type { StatusAnswer } from '../domain.js';
 import { rememberRoles } from '../admin/roles.js';
 
@@ -53,6 +53,19 @@ export function rememberStatus(status: StatusAnswer): void {
   writeJson(store, KEYS.settings(status.settings.year), status.settings);
   store.setProperty(KEYS.lastYear, String(status.year));
   rememberRoles(status);
+  if (status.bloc.support === null) store.deleteProperty(KEYS.support);
+  else store.setProperty(KEYS.support, status.bloc.support);
+  writeJson(store, KEYS.choices, { year: status.year, years: status.years, orgs: status.orgs.map((o) => ({ orgId: o.orgId, name: o.name, stateLabel: o.stateLabel })) });
+}
+
+/** The bloc office's contact (bloc config `support`) as the last status call gave it, or null. */
+export function supportContact(): string | null {
+  return documentStore().getProperty(KEYS.support);
+}
+
+/** A text that sends the secretary to an admin ends with who to call, when the bloc configured it. */
+export function withSupport<T extends { readonly text: string }>(message: T, contact: string | null = supportContact()): T {
+  return contact !== null && /quản trị viên/.test(message.text) ? { ...message, text: `${message.text}\n\n${supportLine(contact)}` } : message;
 }
 
 export function formatInstant(iso: string, timeZone: string): string {

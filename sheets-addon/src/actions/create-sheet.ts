@@ -3,7 +3,7 @@ import { KEYS, targetFromStatus, targetSchema, type Target } from '../sheet/targ
 import { documentStore, readJson } from '../apps-script/properties.js';
 import { COLOURS, evaluationSheetName } from '../sidebar-model/labels.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
-import { chooseTarget } from './choose.js';
+import { chooseTarget, presetTarget } from './choose.js';
 import { offerCarryOver } from './carry-over.js';
 import { rememberTarget } from './context.js';
 
@@ -59,8 +59,8 @@ function sheetFor(spreadsheet: Spreadsheet, target: Target): Sheet | 'exists' {
   }
 }
 
-export function createEvaluationSheet(ui: GoogleAppsScript.Base.Ui): Notice {
-  const choice = chooseTarget(ui);
+export function createEvaluationSheet(ui: GoogleAppsScript.Base.Ui, preset?: { readonly year: number; readonly orgId: string }): Notice {
+  const choice = preset ? presetTarget(preset.year, preset.orgId) : chooseTarget(ui);
   if (choice.kind === 'cancelled') return { kind: 'info', title: 'Đã hủy', text: 'Chưa tạo trang tính nào.' };
   if (choice.kind === 'failed') return { kind: 'error', ...choice.text };
   const target = targetFromStatus(choice.status, choice.org);

@@ -51,3 +51,8 @@ export const sidebarState = (): SidebarState => buildState(activeContext(), null
 export const sidebarRefresh = (): SidebarState => refreshedState();
 export const sidebarCheck = (): SidebarState => runCheck();
 export const sidebarSubmit = (): SidebarState => runSubmit(SpreadsheetApp.getUi()).state;
+/** The sidebar's “Tạo bảng đánh giá” with the organisation and year chosen in its dropdowns. */
+export function sidebarCreate(year: number, orgId: string): SidebarState {
+  const notice = createEvaluationSheet(SpreadsheetApp.getUi(), { year, orgId });
+  return buildState(activeContext(), notice, null);
+}

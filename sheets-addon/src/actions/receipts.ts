@@ -1,8 +1,5 @@
-import type { SubmitAnswer } from '../domain.js';
 import { LOG_HEADERS, LOG_WIDTHS, receiptRow, type Receipt } from '../sheet/receipt.js';
-import { formatInt } from '../domain.js';
 import { COLOURS, LOG_SHEET_NAME } from '../sidebar-model/labels.js';
-import type { Notice } from '../sidebar-model/sidebar-state.js';
 
 /** The “Nhật ký gửi” sheet (created on first use) and the result texts of a send. */
 function logSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
@@ -23,36 +20,3 @@ export function recordReceipt(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
   logSheet(spreadsheet).appendRow(receiptRow(receipt));
 }
 
-const n = formatInt;
-
-export function acceptedNotice(answer: SubmitAnswer): Notice {
-  const c = answer.counts;
-  const id = `Mã lần gửi: ${answer.submissionId}.`;
-  const warnings = c.warnings > 0 ? ` Có ${n(c.warnings)} cảnh báo (ô tô vàng); cảnh báo không ngăn việc ghi nhận nhưng hãy xem lại.` : '';
-  if (answer.result === 'unchanged') {
-    return {
-      kind: 'success',
-      title: 'Dữ liệu không thay đổi',
-      text: `Danh sách ${n(c.listed)} đảng viên của ${answer.orgName} năm ${answer.year} giống hệt lần gửi trước nên không có gì mới cần ghi.${warnings} ${id}`,
-    };
-  }
-  const removed =
-    answer.removed.length > 0
-      ? ` Không còn trong danh sách: ${answer.removed.slice(0, 10).map((r) => `${r.fullName} (${r.cardNumber})`).join(', ')}${answer.removed.length > 10 ? ', …' : ''}.`
-      : '';
-  return {
-    kind: 'success',
-    title: 'Đã gửi dữ liệu',
-    text:
-      `Đảng ủy Khối đã ghi nhận danh sách ${n(c.listed)} đảng viên của ${answer.orgName} năm ${answer.year}: ` +
-      `${n(c.imported)} mới thêm, ${n(c.updated)} cập nhật, ${n(c.unchanged)} không đổi, ${n(c.removed)} xóa khỏi danh sách.${removed}${warnings} ${id}`,
-  };
-}
-
-export function localErrorsNotice(errors: number): Notice {
-  return {
-    kind: 'error',
-    title: 'Chưa gửi: bảng còn lỗi',
-    text: `Bảng còn ${n(errors)} lỗi (ô tô đỏ) nên tiện ích chưa gửi dữ liệu. Hãy sửa theo ghi chú ở từng ô rồi chọn “Gửi dữ liệu” lại.`,
-  };
-}

@@ -1,11 +1,13 @@
 import { stateLabelOf, type Target } from '../sheet/target.js';
 import type { Issue } from '../domain.js';
 import { serverUrl } from '../apps-script/http.js';
-import { SIDEBAR_TITLE } from '../sidebar-model/labels.js';
+import { OVERDUE_LABEL, receiptCode, SIDEBAR_TITLE } from '../sidebar-model/labels.js';
 import { groupIssues } from '../sidebar-model/issue-groups.js';
-import { jsonForHtml, SIDEBAR_ISSUE_LIMIT, type Notice, type SidebarState, type SidebarTarget } from '../sidebar-model/sidebar-state.js';
+import { jsonForHtml, SIDEBAR_ISSUE_LIMIT, type NextStep, type Notice, type SidebarState, type SidebarTarget } from '../sidebar-model/sidebar-state.js';
+import { documentStore, readJson } from '../apps-script/properties.js';
+import { cachedChoicesSchema, KEYS } from '../sheet/target.js';
 import { describeFailure, fetchStatus } from './backend.js';
-import { activeContext, formatInstant, rememberStatus, rememberTarget, type SheetContext } from './context.js';
+import { activeContext, formatInstant, rememberStatus, rememberTarget, supportContact, type SheetContext } from './context.js';
 import { targetFromStatus } from '../sheet/target.js';
 
 /**
@@ -13,6 +15,12 @@ import { targetFromStatus } from '../sheet/target.js';
  * send, and a list of issues that jump to their cell. The state is built here and printed
  * into the page as JSON (Sidebar.html parses it with the shared schema).
  */
+/** Not submitted and past the deadline in force: “Quá hạn”, whatever the stored state says. */
+function badgeOf(target: Target, nowMs: number): SidebarTarget['badge'] {
+  if (target.state === 'not_submitted' && Date.parse(target.deadline) < nowMs) return { label: OVERDUE_LABEL, tone: 'overdue' };
+  return { label: stateLabelOf(target), tone: target.state };
+}
+
 function sidebarTarget(target: Target): SidebarTarget {
   return {
     year: target.year,
@@ -20,22 +28,31 @@ function sidebarTarget(target: Target): SidebarTarget {
     orgName: target.orgName,
     blocName: target.blocName,
     stateLabel: stateLabelOf(target),
+    badge: badgeOf(target, Date.now()),
     deadline: target.deadline,
     deadlineText: target.deadlineText,
     canSubmit: target.canSubmit,
     lockMessage: target.lockMessage,
     lastSubmission: target.lastSubmission
-      ? { atText: formatInstant(target.lastSubmission.at, target.timeZone), by: target.lastSubmission.by, submissionId: target.lastSubmission.submissionId }
+      ? {
+          atText: formatInstant(target.lastSubmission.at, target.timeZone),
+          by: target.lastSubmission.by,
+          submissionId: target.lastSubmission.submissionId,
+          receiptCode: receiptCode(target.lastSubmission.submissionId),
+        }
       : null,
   };
 }
 
-export function buildState(ctx: SheetContext, notice: Notice | null, issues: readonly Issue[] | null): SidebarState {
+export function buildState(ctx: SheetContext, notice: Notice | null, issues: readonly Issue[] | null, nextStep?: NextStep): SidebarState {
   const errors = issues?.filter((i) => i.severity === 'error').length ?? 0;
   const groups = issues ? groupIssues(issues) : [];
   return {
     sheetName: ctx.sheet.getName(),
     serverConfigured: serverUrl() !== null,
+    nextStep: nextStep ?? (ctx.target ? 'check' : 'create'),
+    support: supportContact(),
+    choices: ctx.target ? null : readJson(documentStore(), KEYS.choices, cachedChoicesSchema),
     target: ctx.target ? sidebarTarget(ctx.target) : null,
     notice,
     issues: issues
@@ -62,7 +79,8 @@ export function refreshedState(): SidebarState {
   const ctx = activeContext();
   if (serverUrl() === null) return buildState(ctx, null, null);
   if (!ctx.target) {
-    // No organisation's sheet open: still learn the account's roles (the menu is built from them).
+    // No organisation's sheet open: learn the account's roles (the menu is built from them) and
+    // the organisations and years it may choose from (the sidebar's dropdowns).
     const status = fetchStatus();
     if (status.ok) rememberStatus(status.data);
     return buildState(ctx, null, null);

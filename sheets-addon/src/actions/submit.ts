@@ -6,12 +6,12 @@ import { paintSheet, readValues } from '../apps-script/sheet-io.js';
 import type { ReceiptResult } from '../sidebar-model/labels.js';
 import type { Notice, SidebarState } from '../sidebar-model/sidebar-state.js';
 
-import { describeFailure, NO_SERVER, sendSubmission } from './backend.js';
-import { NOT_AN_EVALUATION_SHEET } from './check.js';
+import { describeFailure, sendSubmission } from './backend.js';
+import { acceptedNotice, localErrorsNotice, NO_SERVER, NOT_AN_EVALUATION_SHEET, REMOVAL_CANCELLED } from '../sidebar-model/labels.js';
 import { chooseTarget } from './choose.js';
-import { confirmRemovals, REMOVAL_CANCELLED } from './confirm-removal.js';
+import { confirmRemovals } from './confirm-removal.js';
 import { activeContext, formatInstant, rememberTarget, type SheetContext } from './context.js';
-import { acceptedNotice, localErrorsNotice, recordReceipt } from './receipts.js';
+import { recordReceipt } from './receipts.js';
 import { buildState } from './sidebar.js';
 import { serverUrl } from '../apps-script/http.js';
 

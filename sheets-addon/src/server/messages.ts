@@ -24,8 +24,8 @@ function framing(status: number, lock: string | undefined, code: string | undefi
   if (status === 413) return { title: 'Bảng quá lớn', text: `${NOT_SAVED} Bảng vượt quá giới hạn máy chủ nhận trong một lần gửi.` };
   if (status === 422) return { title: 'Bảng còn lỗi', text: `${NOT_SAVED} Các ô có lỗi đã được tô màu và ghi chú; danh sách lỗi ở bảng bên phải.` };
   if (status === 429) return { title: 'Máy chủ đang bận', text: `${NOT_SAVED} Máy chủ đang nhận quá nhiều yêu cầu.` };
-  if (status >= 500) return { title: 'Máy chủ đang gặp sự cố', text: `${NOT_SAVED} Máy chủ báo lỗi (mã ${status}).` };
-  return { title: 'Không thực hiện được', text: `Máy chủ từ chối yêu cầu (mã ${status}).` };
+  if (status >= 500) return { title: 'Máy chủ đang gặp sự cố', text: `${NOT_SAVED} Máy chủ đang gặp sự cố tạm thời.` };
+  return { title: 'Không thực hiện được', text: 'Máy chủ không nhận yêu cầu này.' };
 }
 
 const tries = (attempts: number): string => (attempts > 1 ? ` Đã thử ${attempts} lần.` : '');
@@ -42,7 +42,7 @@ export function failureText(failure: Failure): FailureText {
     case 'bad_reply':
       return {
         title: 'Máy chủ trả lời không đúng định dạng',
-        text: `Máy chủ trả lời (mã ${failure.status}) nhưng tiện ích không đọc được kết quả. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị viên.`,
+        text: 'Máy chủ đã trả lời nhưng tiện ích không đọc được kết quả. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị viên.',
       };
     case 'http': {
       const frame = framing(failure.status, failure.body?.lock, failure.body?.error.code);

@@ -23,6 +23,12 @@ export const targetSchema = z.object({
 export type Target = z.infer<typeof targetSchema>;
 
 export const cachedSettingsSchema = yearSettingsViewSchema;
+/** What the last status call offered: the sidebar's organisation and year dropdowns. */
+export const cachedChoicesSchema = z.object({
+  year: z.number().int(),
+  years: z.array(z.number().int()),
+  orgs: z.array(z.object({ orgId: z.string(), name: z.string(), stateLabel: z.string() })),
+});
 export const markAreaSchema = z.object({ rows: z.number().int().nonnegative(), columns: z.number().int().nonnegative() });
 export type MarkArea = z.infer<typeof markAreaSchema>;
 
@@ -32,6 +38,8 @@ export const KEYS = {
   marks: (sheetId: number) => `marks:${sheetId}`,
   settings: (year: number) => `settings:${year}`,
   lastYear: 'lastYear',
+  choices: 'choices',
+  support: 'support',
 } as const;
 
 export function targetFromStatus(status: StatusAnswer, org: OrgStatus): Target {

@@ -23,17 +23,23 @@ export const sidebarIssueSchema = z.object({
 });
 export type SidebarIssue = z.infer<typeof sidebarIssueSchema>;
 
+/** Each state its own badge colour; “Quá hạn” is a not-submitted organisation past its deadline. */
+export const BADGE_TONES = ['not_submitted', 'submitted', 'approved', 'locked', 'overdue'] as const;
+export type BadgeTone = (typeof BADGE_TONES)[number];
+
 export const sidebarTargetSchema = z.object({
   year: z.int(),
   orgId: z.string(),
   orgName: z.string(),
   blocName: z.string(),
   stateLabel: z.string(),
+  badge: z.object({ label: z.string(), tone: z.enum(BADGE_TONES) }),
   deadline: z.string(),
   deadlineText: z.string(),
   canSubmit: z.boolean(),
   lockMessage: z.nullable(z.string()),
-  lastSubmission: z.nullable(z.object({ atText: z.string(), by: z.string(), submissionId: z.string() })),
+  /** `receiptCode`: the short code the secretary reads out; the full id is in “Nhật ký gửi”. */
+  lastSubmission: z.nullable(z.object({ atText: z.string(), by: z.string(), submissionId: z.string(), receiptCode: z.string() })),
 });
 export type SidebarTarget = z.infer<typeof sidebarTargetSchema>;
 
@@ -44,9 +50,25 @@ export const noticeSchema = z.object({
 });
 export type Notice = z.infer<typeof noticeSchema>;
 
+/** The organisations and years this account may create a sheet for (the sidebar's dropdowns). */
+export const sidebarChoicesSchema = z.object({
+  year: z.int(),
+  years: z.array(z.int()),
+  orgs: z.array(z.object({ orgId: z.string(), name: z.string(), stateLabel: z.string() })),
+});
+export type SidebarChoices = z.infer<typeof sidebarChoicesSchema>;
+
+/** Which button is the primary (blue) one: the next thing the secretary should do. */
+export const NEXT_STEPS = ['create', 'check', 'submit'] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
+
 export const sidebarStateSchema = z.object({
   sheetName: z.string(),
   serverConfigured: z.boolean(),
+  nextStep: z.enum(NEXT_STEPS),
+  /** “Cần hỗ trợ: …”, the bloc office's contact from the configuration; null when not configured. */
+  support: z.nullable(z.string()),
+  choices: z.nullable(sidebarChoicesSchema),
   target: z.nullable(sidebarTargetSchema),
   notice: z.nullable(noticeSchema),
   issues: z.nullable(

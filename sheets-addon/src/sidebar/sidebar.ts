@@ -1,5 +1,5 @@
 import { deadlineCountdown } from '../sidebar-model/countdown.js';
-import { sidebarStateSchema, type SidebarIssue, type SidebarState } from '../sidebar-model/sidebar-state.js';
+import { sidebarStateSchema, type NextStep, type SidebarChoices, type SidebarIssue, type SidebarState } from '../sidebar-model/sidebar-state.js';
 
 /**
  * The sidebar page: renders the state the server printed into it, runs the check / send /
@@ -12,23 +12,28 @@ interface Runner {
   sidebarRefresh(): void;
   sidebarCheck(): void;
   sidebarSubmit(): void;
+  sidebarCreate(year: number, orgId: string): void;
   selectCell(sheetName: string, row: number, columnIndex: number | null): void;
 }
 declare const google: { script: { run: Runner } };
 
-type Action = 'sidebarRefresh' | 'sidebarCheck' | 'sidebarSubmit';
+type Action = 'sidebarRefresh' | 'sidebarCheck' | 'sidebarSubmit' | 'sidebarCreate';
 const PROGRESS: Record<Action, string> = {
-  sidebarRefresh: 'Đang tải trạng thái từ máy chủ…',
-  sidebarCheck: 'Đang kiểm tra dữ liệu…',
-  sidebarSubmit: 'Đang gửi dữ liệu (có thể mất đến một phút)…',
+  sidebarRefresh: 'Đang tải trạng thái…',
+  sidebarCheck: 'Đang kiểm tra…',
+  sidebarSubmit: 'Đang gửi…',
+  sidebarCreate: 'Đang tạo bảng…',
 };
+const STEP_ACTION: Record<NextStep, Action> = { create: 'sidebarCreate', check: 'sidebarCheck', submit: 'sidebarSubmit' };
 
 let state: SidebarState | null = null;
-let busy = false;
+let busy: { action: Action; since: number } | null = null;
+let chosen: { year: number; orgId: string } | null = null;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, children: Node[] = []): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; attrs?: Record<string, string> } = {}, children: Node[] = []): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (props.className) node.className = props.className;
+  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
   if (props.text !== undefined) node.textContent = props.text;
   children.forEach((child) => node.appendChild(child));
   return node;
@@ -91,6 +96,39 @@ function issueItem(sheetName: string, issue: SidebarIssue): HTMLElement {
   return item;
 }
 
+/** “Đang gửi… 12 giây”: the sidebar never looks frozen on a slow link. */
+function progressText(): string {
+  if (!busy) return '';
+  const seconds = Math.floor((Date.now() - busy.since) / 1000);
+  return seconds >= 2 ? `${PROGRESS[busy.action]} ${seconds} giây` : PROGRESS[busy.action];
+}
+
+function select(options: { value: string; label: string }[], value: string, onChange: (value: string) => void): HTMLSelectElement {
+  const node = el('select');
+  for (const o of options) {
+    const option = el('option', { text: o.label });
+    option.value = o.value;
+    option.selected = o.value === value;
+    node.appendChild(option);
+  }
+  node.disabled = busy !== null;
+  node.addEventListener('change', () => onChange(node.value));
+  return node;
+}
+
+function chooser(choices: SidebarChoices): HTMLElement {
+  const first = choices.orgs[0];
+  chosen ??= first ? { year: choices.year, orgId: first.orgId } : null;
+  if (!chosen) return box('warning', 'Chưa được phân công tổ chức', 'Tài khoản này chưa là bí thư của tổ chức nào. Hãy liên hệ Đảng ủy Khối.');
+  const current = chosen;
+  return el('div', { className: 'chooser' }, [
+    el('label', { text: 'Tổ chức' }),
+    select(choices.orgs.map((o) => ({ value: o.orgId, label: `${o.name} (${o.stateLabel})` })), current.orgId, (orgId) => { chosen = { ...current, orgId }; }),
+    el('label', { text: 'Năm đánh giá' }),
+    select(choices.years.map((y) => ({ value: String(y), label: String(y) })), String(current.year), (year) => { chosen = { ...current, year: Number(year) }; }),
+  ]);
+}
+
 function render(): void {
   const app = document.getElementById('app');
   if (!app || !state) return;
@@ -101,42 +139,46 @@ function render(): void {
     parts.push(el('h1', { text: t.orgName }), el('div', { className: 'muted', text: `${t.blocName} · Năm ${t.year}` }));
     const countdown = deadlineCountdown(t.deadline, Date.now());
     const list = el('dl', {}, [
-      el('dt', { text: 'Trạng thái' }), el('dd', {}, [el('span', { className: 'badge', text: t.stateLabel })]),
+      el('dt', { text: 'Trạng thái' }), el('dd', {}, [el('span', { className: `badge ${t.badge.tone}`, text: t.badge.label })]),
       el('dt', { text: 'Hạn nộp' }), el('dd', { text: t.deadlineText }, countdown ? [document.createElement('br'), el('span', { className: countdown.overdue ? 'overdue' : 'muted', text: countdown.text })] : []),
       el('dt', { text: 'Lần gửi cuối' }), el('dd', { text: t.lastSubmission ? `${t.lastSubmission.atText}, ${t.lastSubmission.by}` : 'Chưa gửi lần nào' }),
+      ...(t.lastSubmission ? [el('dt', { text: 'Mã biên nhận' }), el('dd', {}, [el('code', { text: t.lastSubmission.receiptCode })])] : []),
     ]);
     parts.push(list);
     if (t.lockMessage) parts.push(box('warning', 'Đang khóa nhận dữ liệu', t.lockMessage));
   } else {
-    parts.push(el('h1', { text: 'Đánh giá đảng viên' }), box('info', 'Trang tính chưa gắn với tổ chức', `Trang tính “${s.sheetName}” chưa gắn với tổ chức nào. Hãy chọn “Tạo bảng đánh giá”, hoặc “Gửi dữ liệu” để chọn tổ chức cho trang tính này.`));
+    parts.push(el('h1', { text: 'Đánh giá đảng viên' }), box('info', 'Trang tính chưa gắn với tổ chức', `Trang tính “${s.sheetName}” chưa gắn với tổ chức nào. Hãy chọn tổ chức và năm rồi bấm “Tạo bảng đánh giá”.`));
+    if (s.choices) parts.push(chooser(s.choices));
   }
-  if (!s.serverConfigured) parts.push(box('warning', 'Chưa cài đặt máy chủ', 'Quản trị viên chưa cài đặt địa chỉ máy chủ: vẫn kiểm tra được dữ liệu nhưng chưa gửi được.'));
+  if (!s.serverConfigured) parts.push(box('warning', 'Chưa cài đặt máy chủ', 'Tiện ích chưa được cài địa chỉ máy chủ: vẫn kiểm tra được dữ liệu nhưng chưa gửi được. Hãy báo Đảng ủy Khối.'));
   const buttons = el('div', { className: 'buttons' });
-  const button = (label: string, action: Action, primary = false) => {
-    const b = el('button', { className: primary ? 'primary' : '', text: label });
-    b.disabled = busy || (action === 'sidebarSubmit' && (!s.serverConfigured || t?.canSubmit === false));
-    b.addEventListener('click', () => run(action));
+  const primary = STEP_ACTION[s.nextStep];
+  const button = (label: string, action: Action) => {
+    const b = el('button', { className: action === primary ? 'primary' : '', text: label });
+    b.disabled = busy !== null || (action === 'sidebarSubmit' && (!s.serverConfigured || t?.canSubmit === false)) || (action === 'sidebarCreate' && (!s.serverConfigured || !chosen));
+    b.addEventListener('click', () => { run(action); });
     buttons.appendChild(b);
   };
+  if (!t) button('Tạo bảng đánh giá', 'sidebarCreate');
   button('Kiểm tra dữ liệu', 'sidebarCheck');
-  button('Gửi dữ liệu', 'sidebarSubmit', true);
+  if (t) button('Gửi dữ liệu', 'sidebarSubmit');
   button('Làm mới', 'sidebarRefresh');
-  parts.push(buttons);
+  // Beside the buttons, above any long list, and kept on screen when the list scrolls: what is running and for how long.
+  const progress = el('div', { className: busy ? 'progress on' : 'progress', attrs: { id: 'progress', role: 'status' } }, [el('span', { text: progressText(), attrs: { id: 'progress-text' } }), el('div', { className: 'bar' })]);
+  parts.push(el('div', { className: 'actions' }, [buttons, progress]));
   if (s.notice) parts.push(box(s.notice.kind, s.notice.title, s.notice.text));
   if (s.issues && s.issues.list.length > 0) {
-    parts.push(el('div', { className: 'muted', text: `${s.issues.errors} lỗi, ${s.issues.warnings} cảnh báo — bấm vào một dòng để đến ô cần sửa:` }));
+    parts.push(el('div', { className: 'muted', text: `${s.issues.errors} lỗi, ${s.issues.warnings} cảnh báo — bấm vào số dòng để đến ô cần sửa:` }));
     parts.push(el('ul', {}, s.issues.list.map((issue) => issueItem(s.sheetName, issue))));
     if (s.issues.more > 0) parts.push(el('p', { className: 'muted', text: `… và ${s.issues.more} mục khác (xem ghi chú ở các ô được tô màu).` }));
   }
+  if (s.support !== null) parts.push(el('p', { className: 'support', text: `Cần hỗ trợ: ${s.support}` }));
   app.replaceChildren(...parts);
 }
 
-function setProgress(text: string | null): void {
-  const progress = document.getElementById('progress');
+function tick(): void {
   const label = document.getElementById('progress-text');
-  if (!progress || !label) return;
-  progress.className = text === null ? '' : 'on';
-  label.textContent = text ?? '';
+  if (label) label.textContent = progressText();
 }
 
 function accept(value: unknown): void {
@@ -146,15 +188,13 @@ function accept(value: unknown): void {
 
 function run(action: Action): void {
   if (busy) return;
-  busy = true;
-  setProgress(PROGRESS[action]);
+  busy = { action, since: Date.now() };
   render();
   const finish = () => {
-    busy = false;
-    setProgress(null);
+    busy = null;
     render();
   };
-  google.script.run
+  const runner = google.script.run
     .withSuccessHandler((value) => {
       accept(value);
       finish();
@@ -162,7 +202,12 @@ function run(action: Action): void {
     .withFailureHandler((error) => {
       if (state) state = { ...state, notice: { kind: 'error', title: 'Có lỗi khi thực hiện', text: error.message } };
       finish();
-    })[action]();
+    });
+  if (action === 'sidebarCreate') {
+    if (chosen) runner.sidebarCreate(chosen.year, chosen.orgId);
+    return;
+  }
+  runner[action]();
 }
 
 const initial = document.getElementById('initial-state');
@@ -172,4 +217,5 @@ try {
   state = null;
 }
 render();
-setInterval(render, 60_000);
+setInterval(tick, 1_000);
+setInterval(() => { if (!busy) render(); }, 60_000);

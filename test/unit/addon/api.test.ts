@@ -73,7 +73,7 @@ describe('failure texts: our framing around the server’s Vietnamese message', 
   it('422, 5xx after retries, network', () => {
     expect(http(422, problems.validationFailed(2, {})).text).toMatch(/^Dữ liệu chưa được ghi nhận\. Các ô có lỗi đã được tô màu/);
     const server = failureText({ kind: 'http', status: 503, attempts: 4, body: null });
-    expect(server).toEqual({ title: 'Máy chủ đang gặp sự cố', text: 'Dữ liệu chưa được ghi nhận. Máy chủ báo lỗi (mã 503). Đã thử 4 lần. Hãy thử lại sau ít phút.' });
+    expect(server).toEqual({ title: 'Máy chủ đang gặp sự cố', text: 'Dữ liệu chưa được ghi nhận. Máy chủ đang gặp sự cố tạm thời. Đã thử 4 lần. Hãy thử lại sau ít phút.' });
     expect(failureText({ kind: 'network', attempts: 4, detail: 'x' }).text).toContain('gửi lại nhiều lần không tạo ra bản trùng');
   });
 });

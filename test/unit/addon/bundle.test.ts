@@ -33,7 +33,7 @@ describe('the bundle', () => {
 
   it('declares a top-level function for every entry, refers to no Node module, and asks only the six scopes (send_mail for Nhắc nộp)', () => {
     const code = readFileSync(join(ADDON_DIST, 'Code.js'), 'utf8');
-    for (const name of ['onOpen', 'onInstall', 'menuCreateSheet', 'menuCheck', 'menuSubmit', 'menuSetServerUrl', 'menuOpenSidebar', 'sidebarCheck', 'sidebarSubmit', 'sidebarRefresh', 'sidebarState', 'selectCell']) {
+    for (const name of ['onOpen', 'onInstall', 'menuCreateSheet', 'menuCheck', 'menuSubmit', 'menuSetServerUrl', 'menuOpenSidebar', 'sidebarCheck', 'sidebarSubmit', 'sidebarRefresh', 'sidebarState', 'sidebarCreate', 'selectCell']) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     }
     expect(code).not.toMatch(/\brequire\(|node:/);
@@ -196,7 +196,7 @@ describe('without a server', () => {
     const script = /<script>\n([\s\S]*)\n<\/script>/.exec(html)?.[1] ?? '';
     expect(script).toContain('google.script.run');
     expect(() => new vm.Script(script)).not.toThrow(); // the inlined sidebar bundle is valid JavaScript
-    expect(lastSidebar()).toEqual({ sheetName: SHEET, serverConfigured: false, target: null, notice: null, issues: null });
+    expect(lastSidebar()).toEqual({ sheetName: SHEET, serverConfigured: false, nextStep: 'create', support: null, choices: null, target: null, notice: null, issues: null });
   });
 });
 
@@ -210,6 +210,29 @@ describe('answers the server may give (replies scripted on the fake UrlFetchApp)
     env.documentProps.setProperty('target:0', JSON.stringify(target));
     env.edit(SHEET, 'A1', grid(validRows(3)));
   };
+
+  it('each state its own badge; not submitted past the deadline is “Quá hạn”; the primary button follows the check', () => {
+    bind();
+    const badge = () => lastSidebar().target?.badge;
+    env.run('menuCheck');
+    expect([badge(), lastSidebar().nextStep]).toEqual([{ label: 'Chưa nộp', tone: 'not_submitted' }, 'submit']);
+    env.edit(SHEET, 'L2', [['Giỏi']]);
+    env.run('menuCheck');
+    expect(lastSidebar().nextStep).toBe('check');
+    const stored = JSON.parse(env.documentProps.getProperty('target:0') ?? '{}') as Record<string, unknown>;
+    const tones: [string, string, string][] = [];
+    for (const [state, deadline] of [['not_submitted', '2020-01-15T10:00:00.000Z'], ['submitted', '2020-01-15T10:00:00.000Z'], ['approved', '2099-01-15T10:00:00.000Z'], ['locked', '2099-01-15T10:00:00.000Z']] as const) {
+      env.documentProps.setProperty('target:0', JSON.stringify({ ...stored, state, deadline }));
+      env.run('menuCheck');
+      tones.push([state, badge()?.label ?? '', badge()?.tone ?? '']);
+    }
+    expect(tones).toEqual([
+      ['not_submitted', 'Quá hạn', 'overdue'],
+      ['submitted', 'Đã nộp', 'submitted'],
+      ['approved', 'Đã duyệt', 'approved'],
+      ['locked', 'Khóa', 'locked'],
+    ]);
+  });
 
   it('422 (the server found errors the offline check did not): marks, “Bị từ chối” / “Chưa ghi nhận”, a receipt', () => {
     bind();
@@ -243,7 +266,7 @@ describe('answers the server may give (replies scripted on the fake UrlFetchApp)
     expect(env.sleeps()).toEqual([2_000, 5_000, 10_000, 20_000]);
     expect(env.uiLog().alerts.at(-1)).toEqual({
       title: 'Máy chủ đang gặp sự cố',
-      text: 'Dữ liệu chưa được ghi nhận. Máy chủ báo lỗi (mã 503). Đã thử 5 lần. Hãy thử lại sau ít phút.',
+      text: 'Dữ liệu chưa được ghi nhận. Máy chủ đang gặp sự cố tạm thời. Đã thử 5 lần. Hãy thử lại sau ít phút.',
     });
     expect(env.snapshot('Nhật ký gửi')?.values[1]?.[4]).toBe('Chưa gửi được');
     expect(env.snapshot(SHEET)?.values[0]).toHaveLength(22);
