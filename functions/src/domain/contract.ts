@@ -15,7 +15,7 @@ export { issueSchema, type Issue } from './messages.js';
 // ---- shared pieces ----
 
 export const MAX_SHEET_ROWS = 5_000;
-/** The template has 22 columns; a sheet far wider is pasted junk whose cells would cost seconds to parse. */
+/** The template has 23 columns; a sheet far wider is pasted junk whose cells would cost seconds to parse. */
 export const MAX_SHEET_COLUMNS = 200;
 export const MAX_BODY_BYTES = 10 * 1_048_576;
 

@@ -3,6 +3,7 @@ import { countSchema, instantSchema } from './primitives.js';
 import { submissionProgressSchema } from './contract.js';
 import { derivedSchema, percentSchema } from './derive.js';
 import { ORG_STATE } from './enums.js';
+import { figureTotalsSchema, orgFiguresSchema } from './org-figures.js';
 import { orgTallySchema, tallyCountsSchema } from './tally.js';
 
 /**
@@ -24,6 +25,8 @@ export const rollupOrgInputSchema = z.object({
   tally: orgTallySchema.nullable(),
   /** The admin's written reason for accepting an exceeded HTXSNV quota. */
   acceptedQuotaReason: z.string().nullable().optional(),
+  /** The organisation's own figures of its last accepted submission (issue 18); null: none sent. */
+  orgFigures: orgFiguresSchema.nullable().optional(),
 });
 export type RollupOrgInput = z.infer<typeof rollupOrgInputSchema>;
 
@@ -95,6 +98,8 @@ export const blocRollupSchema = z.object({
   comparison: z.array(comparisonRowSchema),
   /** The previous year's number, when compared. */
   previousYear: z.number().int().nullable(),
+  /** The organisations' own figures summed (issue 18); absent when no organisation sent any. */
+  figures: figureTotalsSchema.optional(),
 });
 export type BlocRollup = z.infer<typeof blocRollupSchema>;
 

@@ -10,6 +10,7 @@ import {
   type RollupOrgInput,
   type RollupWarning,
 } from './rollup-schema.js';
+import { sumOrgFigures } from './org-figures.js';
 import { sumTallies, type OrgTally } from './tally.js';
 
 export * from './rollup-schema.js';
@@ -158,6 +159,8 @@ export function buildRollup(input: RollupInput): BlocRollup {
     exemplaryScale,
   );
   const derived = derive(totals, exemplaryScale);
+  const submittedOrgs = orgs.filter(isSubmitted);
+  const figures = submittedOrgs.some((o) => o.orgFigures != null) ? sumOrgFigures(submittedOrgs.map((o) => o.orgFigures ?? null)) : null;
   return {
     blocName: input.blocName,
     year: input.year,
@@ -187,5 +190,6 @@ export function buildRollup(input: RollupInput): BlocRollup {
         )
       : [],
     previousYear: previous?.year ?? null,
+    ...(figures ? { figures } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { DISCIPLINE, RATING, type RatingLevel } from './enums.js';
+import { DISCIPLINE, LEADER_TIER, RATING, type RatingLevel } from './enums.js';
 import type { FieldKey } from './fields.js';
 import { issue, type Issue, type Location } from './messages.js';
 import type { Evaluation, RulePackId, RuleSettings, SheetRow } from './schema.js';
@@ -106,6 +106,9 @@ export function checkRow(row: number, e: Evaluation, ctx: RuleContext): Issue[] 
     issues.push(
       issue('warning', 'NEW_MEMBER_RATED', at(row, ctx, 'rating'), { admitted: e.admissionDate, evaluationDate: ctx.evaluationDate }),
     );
+  }
+  if (e.leaderTier != null && e.leaderTier !== 'none' && !e.isLeader) {
+    issues.push(issue('error', 'LEADER_TIER_NOT_LEADER', at(row, ctx, 'leaderTier'), { tier: LEADER_TIER.labelOf(e.leaderTier) }));
   }
   issues.push(...checkDates(row, e, ctx));
   const lowest = ctx.settings.exemplaryScale[ctx.settings.exemplaryScale.length - 1];

@@ -199,6 +199,6 @@ describe('answers the server may give (replies scripted on the fake UrlFetchApp)
       text: 'Dữ liệu chưa được ghi nhận. Máy chủ báo lỗi (mã 503). Đã thử 5 lần. Hãy thử lại sau ít phút.',
     });
     expect(env.snapshot('Nhật ký gửi')?.values[1]?.[4]).toBe('Chưa gửi được');
-    expect(env.snapshot(SHEET)?.values[0]).toHaveLength(22);
+    expect(env.snapshot(SHEET)?.values[0]).toHaveLength(23);
   });
 });

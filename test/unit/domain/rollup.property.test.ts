@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMENDATION, DISCIPLINE, EDUCATION, ORG_STATE, PLEDGE_RESULT, POLITICAL_THEORY, RATING, RESIDENCE_FEEDBACK, UNRATED_REASON } from '../../../functions/src/domain/enums.js';
+import { COMMENDATION, DISCIPLINE, EDUCATION, LEADER_TIER, ORG_STATE, PLEDGE_RESULT, POLITICAL_THEORY, RATING, RESIDENCE_FEEDBACK, UNRATED_REASON } from '../../../functions/src/domain/enums.js';
+import { ORG_FIGURE_KEYS, type OrgFigures } from '../../../functions/src/domain/org-figures.js';
 import { buildRollup, type RollupOrgInput } from '../../../functions/src/domain/rollup.js';
 import type { Evaluation } from '../../../functions/src/domain/schema.js';
 import { tallyOrganisation } from '../../../functions/src/domain/tally.js';
@@ -30,6 +31,7 @@ const evaluationArb: fc.Arbitrary<Evaluation> = fc
     pledgeResult: nullable(PLEDGE_RESULT.codes),
     discipline: nullable(DISCIPLINE.codes),
     commendation: nullable(COMMENDATION.codes),
+    leaderTier: nullable(LEADER_TIER.codes),
   })
   .map((fields) => makeEvaluation(fields));
 
@@ -38,7 +40,27 @@ const orgArb = fc.record({
   members: fc.array(evaluationArb, { maxLength: 12 }),
   /** Minutes from the deadline of the last submission. */
   minutes: fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 }),
+  /** The organisation's own figures: none sent, or each figure blank (not reported) or a count. */
+  figures: fc.option(
+    fc.record(Object.fromEntries(ORG_FIGURE_KEYS.map((k) => [k, fc.option(fc.nat({ max: 500 }), { nil: null })])) as Record<keyof OrgFigures, fc.Arbitrary<number | null>>),
+    { nil: null },
+  ),
 });
+
+/** The figures counted directly: per figure the sum and the number of submitted organisations that gave it. */
+function directFigures(orgs: readonly { state: string; figures: OrgFigures | null }[]) {
+  const submitted = orgs.filter((o) => o.state !== 'not_submitted');
+  if (!submitted.some((o) => o.figures !== null)) return undefined;
+  const per = (pick: (f: OrgFigures) => number | null) => submitted.map((o) => (o.figures ? pick(o.figures) : null)).filter((v) => v !== null);
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const both = submitted.flatMap((o) => (o.figures && o.figures.massesTotal !== null && o.figures.massesStudied !== null ? [o.figures] : []));
+  return {
+    orgs: submitted.length,
+    totals: Object.fromEntries(ORG_FIGURE_KEYS.map((k) => [k, sum(per((f) => f[k]))])),
+    reported: Object.fromEntries(ORG_FIGURE_KEYS.map((k) => [k, per((f) => f[k]).length])),
+    massesBoth: { total: sum(both.map((f) => f.massesTotal ?? 0)), studied: sum(both.map((f) => f.massesStudied ?? 0)) },
+  };
+}
 
 function directCount(orgs: readonly { state: string; members: readonly Evaluation[] }[]) {
   const zero = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
@@ -56,6 +78,7 @@ function directCount(orgs: readonly { state: string; members: readonly Evaluatio
     commendation: zero(['grassroots', 'bloc', 'province', 'central']),
     commendedLeaders: 0,
   };
+  const counted: typeof c & { tiers?: { reported: number; members: Record<string, number>; commended: Record<string, number>; exemplary: Record<string, Record<string, number>> } } = c;
   const inc = (record: Record<string, number>, key: string) => {
     record[key] = (record[key] ?? 0) + 1;
   };
@@ -88,9 +111,23 @@ function directCount(orgs: readonly { state: string; members: readonly Evaluatio
         inc(c.commendation, m.commendation);
         if (m.isLeader) c.commendedLeaders++;
       }
+      if (m.leaderTier != null) {
+        counted.tiers ??= {
+          reported: 0,
+          members: zero(['unit_head', 'department_head']),
+          commended: zero(['unit_head', 'department_head']),
+          exemplary: { unit_head: zero(SCALE), department_head: zero(SCALE) },
+        };
+        counted.tiers.reported++;
+        if (m.leaderTier !== 'none') {
+          inc(counted.tiers.members, m.leaderTier);
+          if (m.commendation && m.commendation !== 'none') inc(counted.tiers.commended, m.leaderTier);
+          inc(counted.tiers.exemplary[m.leaderTier] ?? {}, m.exemplary);
+        }
+      }
     }
   }
-  return c;
+  return counted;
 }
 
 describe('tally per organisation, then roll up = count the raw rows', () => {
@@ -104,10 +141,12 @@ describe('tally per organisation, then roll up = count the raw rows', () => {
           expectedMembers: null,
           lastSubmission: { at: new Date(DEADLINE_MS + org.minutes * 60_000).toISOString(), by: `${i}@example.vn` },
           tally: tallyOrganisation(org.members, SCALE),
+          orgFigures: org.figures,
         }));
         const r = buildRollup(blocInput({ orgs: inputs, previous: null }));
         const expected = directCount(orgs);
         expect(r.totals).toEqual(expected);
+        expect(r.figures).toEqual(directFigures(orgs));
 
         // Submission table.
         const submitted = orgs.filter((o) => o.state !== 'not_submitted');
