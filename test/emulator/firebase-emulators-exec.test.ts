@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFunctions } from '../../local/src/deploy/build-functions.js';
 import { FIREBASE_CLI, prepareFirebaseEmulators } from '../../scripts/firebase-emulators.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * The Firebase CLI's own local workflow, offline: `firebase emulators:exec --only
@@ -18,18 +18,6 @@ const PROJECT = 'demo-firebase-exec';
 const BLOC = 'khoi-exec';
 const workDir = mkdtempSync(join(tmpdir(), 'firebase-exec-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; output: string }> {
   return new Promise((done) => {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Firestore } from '@google-cloud/firestore';
@@ -14,6 +13,7 @@ import { dumpTree } from '../support/firestore/dump.js';
 import { TEMPLATE_HEADERS, grid, validRows } from '../fixtures/sheet-grid.js';
 import { OPEN_DEADLINE, orgA, SECRETARY_A, testBloc } from '../fixtures/test-bloc.js';
 import { TEST_AUDIENCE } from '../support/functions/local-stack.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * The worst requests a secretary can send, against what is deployed: the built bundle
@@ -37,18 +37,6 @@ let baseUrl = '';
 let token = '';
 let db: Firestore;
 let output = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** Starts a new peak for the served process (Linux: "5" to clear_refs resets VmHWM). */
 function resetPeak(): void {
