@@ -54,6 +54,7 @@ describe('applyBlocConfig', () => {
       quotaPercent: 20,
       evaluationDate: '2024-12-31',
       summarySpreadsheetId: null,
+      orgFiguresRequired: [],
     });
     expect(await rawDoc(`${B}/years/2024/orgs/db-tong-cong-ty-b`)).toEqual({
       orgId: 'db-tong-cong-ty-b',
@@ -65,6 +66,7 @@ describe('applyBlocConfig', () => {
       lastSubmission: null,
       contentHash: null,
       tally: null,
+      orgFigures: null,
       acceptedQuotaReason: null,
       deadlineOverride: null,
       stateChange: null,

@@ -145,6 +145,7 @@ function yearSettings(year: YearConfig, current: YearSettings | undefined): Year
     evaluationDate: year.evaluationDate,
     // A spreadsheet the summary job created stays linked unless the config names another one.
     summarySpreadsheetId: year.summarySpreadsheetId ?? current?.summarySpreadsheetId ?? null,
+    orgFiguresRequired: year.orgFiguresRequired,
   };
 }
 
@@ -160,6 +161,7 @@ function newOrg(org: OrgConfig, at: string): Org {
     lastSubmission: null,
     contentHash: null,
     tally: null,
+    orgFigures: null,
     acceptedQuotaReason: null,
     deadlineOverride: null,
     stateChange: null,

@@ -2,6 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { ID_PATTERN } from '../domain/contract.js';
 import { asciiLower } from '../domain/primitives.js';
+import { ORG_FIGURE_KEYS } from '../domain/org-figures.js';
 import { RULE_PACKS, ruleSettingsSchema } from '../domain/schema.js';
 import { BlocConfigError, toConfigIssues } from './issues.js';
 
@@ -48,6 +49,8 @@ const yearConfigSchema = z
     /** 'dd/MM/yyyy' or 'yyyy-mm-dd'. */
     evaluationDate: z.string().trim().min(1).optional(),
     summarySpreadsheetId: z.string().trim().min(1).optional(),
+    /** Issue 18: the organisation figures every organisation must report (keys of ORG_FIGURE_KEYS). */
+    orgFiguresRequired: z.array(z.enum(ORG_FIGURE_KEYS)).default([]),
     orgs: z.array(orgConfigSchema),
   })
   .superRefine((year, ctx) => {
@@ -104,6 +107,7 @@ export const blocConfigSchema = rawConfigSchema.transform((raw, ctx) => {
       quotaPercent: year.quotaPercent,
       evaluationDate: evaluationDate ?? null,
       summarySpreadsheetId: year.summarySpreadsheetId ?? null,
+      orgFiguresRequired: year.orgFiguresRequired,
       orgs: year.orgs,
     };
   }
@@ -121,6 +125,7 @@ export interface YearConfig {
   /** yyyy-mm-dd */
   readonly evaluationDate: string | null;
   readonly summarySpreadsheetId: string | null;
+  readonly orgFiguresRequired: (typeof ORG_FIGURE_KEYS)[number][];
   readonly orgs: OrgConfig[];
 }
 export type BlocConfig = z.output<typeof blocConfigSchema>;

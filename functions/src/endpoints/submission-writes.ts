@@ -1,5 +1,6 @@
 import type { MemberDiff } from '../domain/diff.js';
 import type { SheetRow } from '../domain/schema.js';
+import type { OrgFigures } from '../domain/org-figures.js';
 import type { OrgTally } from '../domain/tally.js';
 import type { MemberDoc, MemberIndex, Org } from '../store/records.js';
 import { listHash, memberHash } from './hashing.js';
@@ -36,6 +37,8 @@ export function submissionWrites(input: {
   readonly contentHash: string;
   readonly diff: MemberDiff;
   readonly tally: OrgTally;
+  /** The organisation's own figures (issue 18), stored on the organisation beside its tally. */
+  readonly orgFigures?: OrgFigures | null;
   readonly submissionId: string;
   readonly by: string;
   /** ISO instant of the submission. */
@@ -54,6 +57,7 @@ export function submissionWrites(input: {
       lastSubmission: { at, by: input.by, submissionId },
       contentHash: input.contentHash,
       tally: input.tally,
+      orgFigures: input.orgFigures ?? null,
       updatedAt: at,
     },
   };

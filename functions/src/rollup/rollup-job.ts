@@ -58,6 +58,7 @@ export function rollupInput(source: {
       lastSubmission: o.lastSubmission ? { at: o.lastSubmission.at, by: o.lastSubmission.by } : null,
       tally: source.tallies ? (source.tallies[i] ?? null) : o.tally,
       acceptedQuotaReason: o.acceptedQuotaReason,
+      orgFigures: o.orgFigures,
     })),
     previous: source.previous,
   };

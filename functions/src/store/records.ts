@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lastSubmissionSchema, stateChangeSchema } from '../domain/contract.js';
 import { countSchema, emailSchema, instantSchema } from '../domain/primitives.js';
 import { ORG_STATE } from '../domain/enums.js';
+import { orgFigureKeySchema, orgFiguresSchema } from '../domain/org-figures.js';
 import { orgTallySchema } from '../domain/tally.js';
 import { RULE_PACKS, evaluationSchema, isoDateSchema, ruleSettingsSchema } from '../domain/schema.js';
 
@@ -32,6 +33,8 @@ export const yearSchema = z.object({
   quotaPercent: rules.quotaPercent,
   evaluationDate: isoDateSchema.nullable().default(null),
   summarySpreadsheetId: z.string().min(1).nullable().default(null),
+  /** The organisation figures every organisation must report this year (issue 18). */
+  orgFiguresRequired: z.array(orgFigureKeySchema).default([]),
 });
 export type YearSettings = z.infer<typeof yearSchema>;
 
@@ -47,6 +50,8 @@ export const orgSchema = z.object({
   contentHash: z.string().nullable(),
   /** The counts of the last accepted submission: what the rollup reads instead of members. */
   tally: orgTallySchema.nullable(),
+  /** The organisation's own figures of the last accepted submission (issue 18); null: none sent. */
+  orgFigures: orgFiguresSchema.nullable().default(null),
   /** The admin's written reason for accepting an exceeded HTXSNV quota. */
   acceptedQuotaReason: z.string().nullable().default(null),
   /** An organisation's own later deadline (set when an admin reopens it), ISO instant. */

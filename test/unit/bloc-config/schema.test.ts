@@ -42,6 +42,7 @@ describe('parseBlocConfig', () => {
       quotaPercent: 20,
       evaluationDate: '2024-12-31',
       summarySpreadsheetId: null,
+      orgFiguresRequired: [],
       orgs: [
         { id: 'cb-cong-ty-a', name: 'Chi bộ Công ty A', secretaries: ['bithu.a@congtya.vn'], expectedMembers: 12 },
         { id: 'db-tong-cong-ty-b', name: 'Đảng bộ Tổng công ty B', secretaries: ['bithu.b@tctb.vn', 'vanphong.b@tctb.vn'], expectedMembers: 140 },
