@@ -16,6 +16,8 @@ const BY = 'van.phong@khoi.vn';
 const B = 'blocs/khoi-doanh-nghiep';
 
 const TALLY = tallyOrganisation([makeEvaluation()], SCALE);
+/** An organisation document stores the counts; an older one's card list is dropped on read. */
+const { cardNumbers: _cards, ...STORED_TALLY } = TALLY;
 
 const config = (): BlocConfig => parseBlocConfig(FIXTURE, 'bloc-config.yaml');
 const rawDoc = async (path: string) => (await fs.db.doc(path).get()).data();
@@ -114,7 +116,7 @@ describe('applyBlocConfig', () => {
     expect((await ref.get()).data()).toMatchObject({
       secretaries: ['pho.bithu.a@congtya.vn'],
       state: 'submitted',
-      tally: TALLY,
+      tally: STORED_TALLY,
       contentHash: 'h1',
       lastSubmission,
       updatedAt: T2.toISOString(),

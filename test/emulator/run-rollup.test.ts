@@ -54,7 +54,8 @@ describe('runRollup', () => {
     const outcome = await runRollup(deps(), 2025);
     expect(outcome.status).toBe('written');
     if (outcome.status !== 'written') return;
-    expect(outcome.reads).toBe(3 + 3 + 1); // bloc, year, previous rollup + 3 organisations + the lease read
+    // year, previous rollup, change marker, this rollup, bloc + 3 organisations + the lease read + the 2 cards both list (duplicates)
+    expect(outcome.reads).toBe(5 + 3 + 1 + 2);
     expect(outcome.rollup.submission).toMatchObject({ total: 3, submitted: 2, missing: 1 });
     expect(outcome.rollup.totals.listed).toBe(5);
     expect(outcome.rollup.totals.levels).toEqual({ HTXSNV: 0, HTTNV: 5, HTNV: 0, KHTNV: 0 });
@@ -111,7 +112,7 @@ describe('runRollup over HTTP: a lease a crashed run left', () => {
   it('a forced run says until when the lease holds (in the bloc’s time), and runs once it lapses', async () => {
     const now = Date.now();
     const until = new Date(now + 4 * 60_000).toISOString();
-    await rollupRef(h.stack.db, h.stack.blocId, 2025).set({ year: 2025, fingerprint: null, builtAt: null, rollupGzip: null, lease: { holder: 'crashed-run', until }, summary: null });
+    await rollupRef(h.stack.db, h.stack.blocId, 2025).set({ year: 2025, fingerprint: null, builtAt: null, rollupGzip: null, lease: { holder: 'crashed-run', until }, summary: null, changeMark: null });
     const blocked = await h.post('runRollup', { year: 2025, force: true }, 'admin@khoi.vn');
     expect(blocked.status).toBe(200);
     expect(blocked.json).toMatchObject({ status: 'skipped', year: 2025, reason: 'running', until });

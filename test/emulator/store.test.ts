@@ -23,7 +23,7 @@ describe('store: records, converter, paths', () => {
   it('stores a submission answer as gzipped JSON and reads it back whole (nested arrays included)', async () => {
     const ref = submissionRef(fs.db, 'khoi', 2024, 'cb-a', 's-1');
     const response = { result: 'accepted', grid: [[1, 2], [3]], rows: [{ row: 2, status: 'imported' }] };
-    await ref.set({ submissionId: 's-1', by: 'a@b.vn', at: AT, dryRun: false, counts: { imported: 1 }, contentHash: 'h', result: 'accepted', status: 200, response });
+    await ref.set({ submissionId: 's-1', by: 'a@b.vn', at: AT, dryRun: false, counts: { imported: 1 }, contentHash: 'h', result: 'accepted', status: 200, response, rowStatuses: null, rowsHash: null });
     expect((await fs.db.doc(ref.path).get()).get('response')).toBeInstanceOf(Uint8Array); // gzipped JSON
     expect((await ref.get()).data()?.response).toEqual(response);
   });
@@ -34,7 +34,7 @@ describe('store: records, converter, paths', () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => ({ row: i + 2, cardNumber: `79.${String(i).padStart(6, '0')}`, status: 'imported' }));
     const response = { result: 'accepted', rows, issues };
     expect(Buffer.byteLength(JSON.stringify(response))).toBeGreaterThan(1_048_576);
-    await ref.set({ submissionId: 's-big', by: 'a@b.vn', at: AT, dryRun: false, counts: { imported: 5_000 }, contentHash: 'h', result: 'accepted', status: 200, response });
+    await ref.set({ submissionId: 's-big', by: 'a@b.vn', at: AT, dryRun: false, counts: { imported: 5_000 }, contentHash: 'h', result: 'accepted', status: 200, response, rowStatuses: null, rowsHash: null });
     expect((await ref.get()).data()?.response).toEqual(response);
   });
 

@@ -7,6 +7,9 @@ import { dumpTree } from '../support/firestore/dump.js';
 import { TEST_AUDIENCE } from '../support/functions/local-stack.js';
 import { ROOT, SECRETARY, useIngestStack } from '../support/functions/ingest-stack.js';
 
+/** The stored tally: the counts; its card numbers live in the year's card index. */
+const countsOnly = ({ cardNumbers: _cards, ...counts }: ReturnType<typeof tallyOrganisation>) => counts;
+
 const { h, request, three, members } = useIngestStack('demo-submit');
 
 describe('submit: accepted, unchanged, changed, removed', () => {
@@ -35,7 +38,7 @@ describe('submit: accepted, unchanged, changed, removed', () => {
     const org = (await orgRef(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).data();
     expect(org?.state).toBe('submitted');
     expect(org?.lastSubmission?.by).toBe(SECRETARY);
-    expect(org?.tally).toEqual(tallyOrganisation(stored.map((m) => evaluationSchema.parse(m)), ['Nêu gương tốt', 'Nêu gương', 'Chưa nêu gương']));
+    expect(org?.tally).toEqual(countsOnly(tallyOrganisation(stored.map((m) => evaluationSchema.parse(m)), ['Nêu gương tốt', 'Nêu gương', 'Chưa nêu gương'])));
     expect(org?.tally?.levels).toEqual({ HTXSNV: 0, HTTNV: 3, HTNV: 0, KHTNV: 0 });
     const audits = (await submissionsCol(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).docs.map((d) => d.data());
     expect(audits.map((a) => [a.by, a.result, a.counts.imported, a.status])).toEqual([[SECRETARY, 'accepted', 3, 200]]);
@@ -124,6 +127,29 @@ describe('submit: rejected and retried', () => {
     const reused = await h.post('submit', { ...body, sheet: { values: grid(validRows(2)) } }, SECRETARY);
     expect(reused.status).toBe(409);
     expect(reused.json).toMatchObject({ error: { code: 'SUBMISSION_ID_REUSED' } });
+  });
+
+  it('the audit record holds the answer without its rows; a retry rebuilds them, after later lists too, with mixed statuses', async () => {
+    expect((await h.post('submit', request(three()), SECRETARY)).status).toBe(200);
+    // A second list: one unchanged, one updated, one new, one removed.
+    const rows = [...validRows(2), { ...validRows(4)[3], STT: 3 }].map((r, i) => (i === 1 ? { ...r, 'Chức vụ': 'Phó phòng' } : r));
+    const body = request(rows);
+    const first = await h.post('submit', body, SECRETARY);
+    expect(first.status).toBe(200);
+    const answer = first.json as { rows: { status: string }[] };
+    expect(answer.rows.map((r) => r.status)).toEqual(['unchanged', 'updated', 'imported']);
+    const records = (await submissionsCol(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).docs.map((d) => d.data());
+    const record = records.find((r) => r.submissionId === body.submissionId);
+    expect(record?.rowStatuses).toBe('nui');
+    expect(record?.response).toMatchObject({ rows: [], removed: [{ cardNumber: '79.000003' }] });
+    // A later list is accepted; the retry of the earlier one still answers as it did.
+    expect((await h.post('submit', request(three()), SECRETARY)).status).toBe(200);
+    const retry = await h.post('submit', body, SECRETARY);
+    expect(retry.status).toBe(200);
+    expect(retry.json).toEqual(first.json);
+    // The same members in other rows is another sheet under the same id.
+    const moved = await h.post('submit', { ...body, sheet: { values: grid([...rows].reverse()) } }, SECRETARY);
+    expect(moved.json).toMatchObject({ error: { code: 'SUBMISSION_ID_REUSED' } });
   });
 
   it('refuses oversized sheets with 413 and a Vietnamese message', async () => {
@@ -245,7 +271,7 @@ describe('concurrency', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     const stored = await members();
     const org = (await orgRef(h.stack.db, h.stack.blocId, 2025, 'cb-a').get()).data();
-    expect(org?.tally).toEqual(tallyOrganisation(stored.map((m) => evaluationSchema.parse(m)), ['Nêu gương tốt', 'Nêu gương', 'Chưa nêu gương']));
+    expect(org?.tally).toEqual(countsOnly(tallyOrganisation(stored.map((m) => evaluationSchema.parse(m)), ['Nêu gương tốt', 'Nêu gương', 'Chưa nêu gương'])));
     expect(org?.tally?.listed).toBe(stored.length);
   });
 });

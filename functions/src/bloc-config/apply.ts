@@ -2,6 +2,7 @@ import type { DocumentData, DocumentReference, Firestore, WriteBatch } from '@go
 import { isDeepStrictEqual } from 'node:util';
 import { type Bloc, type Org, type YearSettings } from '../store/records.js';
 import { auditCol, blocRef, orgRef, orgsCol, yearRef } from '../store/paths.js';
+import { markYearChanged } from '../store/change-marker.js';
 import type { BlocConfig, OrgConfig, YearConfig } from './schema.js';
 
 /**
@@ -97,6 +98,7 @@ export async function applyBlocConfig(db: Firestore, config: BlocConfig, options
       created: changes.created.filter((p) => p === bloc.path),
       updated: changes.updated.filter((u) => u.path === bloc.path),
     };
+    markYearChanged(batch, db, config.id, entry.year, at);
     batch.create(auditCol(db, config.id, entry.year).doc(), {
       action: 'config',
       orgId: null,

@@ -4,7 +4,7 @@ import { submissionProgressSchema } from './contract.js';
 import { derivedSchema, percentSchema } from './derive.js';
 import { ORG_STATE } from './enums.js';
 import { figureTotalsSchema, orgFiguresSchema } from './org-figures.js';
-import { orgTallySchema, tallyCountsSchema } from './tally.js';
+import { tallyCountsSchema } from './tally.js';
 
 /**
  * The bloc rollup: what buildRollup reads and what it returns. Both are stored in Firestore
@@ -22,7 +22,8 @@ export const rollupOrgInputSchema = z.object({
   /** Members the organisation is expected to report; null when the bloc has not set it. */
   expectedMembers: count.nullable(),
   lastSubmission: submissionRefSchema.nullable(),
-  tally: orgTallySchema.nullable(),
+  /** The stored counts; `cardNumbers` only when tallied from members (the naive way, tests). */
+  tally: tallyCountsSchema.extend({ cardNumbers: z.array(z.string()).optional() }).nullable(),
   /** The admin's written reason for accepting an exceeded HTXSNV quota. */
   acceptedQuotaReason: z.string().nullable().optional(),
   /** The organisation's own figures of its last accepted submission (issue 18); null: none sent. */
@@ -113,5 +114,11 @@ export const rollupInputSchema = z.object({
   quotaPercent: z.number().min(0).max(100),
   orgs: z.array(rollupOrgInputSchema),
   previous: blocRollupSchema.nullable(),
+  /**
+   * The card numbers listed by two or more organisations, from the year's card index: each as
+   * orgId → the card as that organisation wrote it (organisations out of the rollup are ignored).
+   * Absent: found from the tallies' `cardNumbers`.
+   */
+  cardHolders: z.array(z.record(z.string(), z.string())).optional(),
 });
 export type RollupInput = z.input<typeof rollupInputSchema>;

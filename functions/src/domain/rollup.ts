@@ -11,7 +11,7 @@ import {
   type RollupWarning,
 } from './rollup-schema.js';
 import { sumOrgFigures } from './org-figures.js';
-import { sumTallies, type OrgTally } from './tally.js';
+import { sumTallies, type OrgTally, type TallyCounts } from './tally.js';
 
 export * from './rollup-schema.js';
 
@@ -38,22 +38,41 @@ const DUPLICATES_SHOWN = 5;
 
 /** Submitted = any state after “chưa nộp”; only submitted organisations' tallies count. */
 const isSubmitted = (org: RollupOrgInput): boolean => org.state !== 'not_submitted';
-const countedTally = (org: RollupOrgInput): OrgTally | null => (isSubmitted(org) ? org.tally : null);
+const countedTally = (org: RollupOrgInput): RollupOrgInput['tally'] => (isSubmitted(org) ? org.tally : null);
 
-/** Card → ids of the organisations listing it, in org order; keys compare case-insensitively. */
-function duplicateCards(orgs: readonly RollupOrgInput[]): BlocRollup['duplicateCards'] {
-  const byKey = new Map<string, { cardNumber: string; orgIds: string[] }>();
+/** The key under which two organisations' card numbers are the same card (case-insensitive). */
+export const cardKey = (card: string): string => card.normalize('NFC').toUpperCase();
+
+/** Cards listed by ≥ 2 organisations, from the tallies' card lists (orgId → first spelling). */
+function holdersFromTallies(orgs: readonly RollupOrgInput[]): Map<string, string>[] {
+  const byKey = new Map<string, Map<string, string>>();
   for (const org of orgs) {
     for (const card of countedTally(org)?.cardNumbers ?? []) {
-      const key = card.normalize('NFC').toUpperCase();
-      const entry = byKey.get(key) ?? { cardNumber: card, orgIds: [] };
-      if (!entry.orgIds.includes(org.orgId)) entry.orgIds.push(org.orgId);
-      byKey.set(key, entry);
+      const key = cardKey(card);
+      const holders = byKey.get(key) ?? new Map<string, string>();
+      if (!holders.has(org.orgId)) holders.set(org.orgId, card);
+      byKey.set(key, holders);
     }
   }
-  return [...byKey.values()]
-    .filter((entry) => entry.orgIds.length >= 2)
-    .sort((a, b) => (a.cardNumber < b.cardNumber ? -1 : a.cardNumber > b.cardNumber ? 1 : 0));
+  return [...byKey.values()].filter((holders) => holders.size >= 2);
+}
+
+/**
+ * Card → ids of the counted organisations listing it, in org order; the card as the first of
+ * them wrote it. From the card index when given, else from the tallies: the same answer.
+ */
+function duplicateCards(orgs: readonly RollupOrgInput[], cardHolders: RollupInput['cardHolders']): BlocRollup['duplicateCards'] {
+  const position = new Map<string, number>();
+  for (const [i, org] of orgs.entries()) if (countedTally(org) !== null) position.set(org.orgId, i);
+  const candidates = cardHolders ? cardHolders.map((record) => new Map(Object.entries(record))) : holdersFromTallies(orgs);
+  const duplicates: BlocRollup['duplicateCards'] = [];
+  for (const holders of candidates) {
+    const orgIds = [...holders.keys()].filter((id) => position.has(id)).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+    const first = orgIds[0];
+    const cardNumber = first === undefined ? undefined : holders.get(first);
+    if (orgIds.length >= 2 && cardNumber !== undefined) duplicates.push({ cardNumber, orgIds });
+  }
+  return duplicates.sort((a, b) => (a.cardNumber < b.cardNumber ? -1 : a.cardNumber > b.cardNumber ? 1 : 0));
 }
 
 function orgWarnings(
@@ -107,10 +126,11 @@ function orgRow(org: RollupOrgInput, input: RollupInput, warnings: RollupWarning
   };
 }
 
-function withoutCards(tally: OrgTally): Omit<OrgTally, 'cardNumbers'> {
+function withoutCards(tally: NonNullable<RollupOrgInput['tally']>): TallyCounts {
+  if (tally.cardNumbers === undefined) return tally;
   const counts: Partial<OrgTally> = { ...tally };
   delete counts.cardNumbers;
-  return counts as Omit<OrgTally, 'cardNumbers'>;
+  return counts as TallyCounts;
 }
 
 function dueNote(status: OverdueRow['status'], days: number, pastDeadline: boolean): string {
@@ -142,7 +162,7 @@ function overdueRows(rows: readonly OrgRow[], input: RollupInput): OverdueRow[] 
 
 export function buildRollup(input: RollupInput): BlocRollup {
   const { orgs, exemplaryScale, previous } = input;
-  const duplicates = duplicateCards(orgs);
+  const duplicates = duplicateCards(orgs, input.cardHolders);
   const names = new Map(orgs.map((o) => [o.orgId, o.name]));
   const rows = orgs.map((org) => orgRow(org, input, orgWarnings(org, input.quotaPercent, duplicates, names)));
 

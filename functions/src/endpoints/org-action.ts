@@ -8,6 +8,7 @@ import type { Caller } from '../http/authenticate.js';
 import { logs } from '../logs.js';
 import { auditCol, orgRef, yearRef } from '../store/paths.js';
 import { readAll } from '../store/read-all.js';
+import { markYearChanged } from '../store/change-marker.js';
 import type { Org } from '../store/records.js';
 
 /**
@@ -75,6 +76,7 @@ export async function orgAction(deps: Deps, caller: Caller, body: unknown): Prom
       updatedAt: at,
     };
     tx.set(ref, updated);
+    markYearChanged(tx, deps.db, deps.blocId, request.year, at);
     tx.create(auditCol(deps.db, deps.blocId, request.year).doc(), {
       action: request.action,
       orgId: request.orgId,

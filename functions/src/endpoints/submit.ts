@@ -2,7 +2,7 @@ import type { Transaction } from '@google-cloud/firestore';
 import { z } from 'zod';
 import { DEPLOYED_COMMIT_BUDGET, type Deps } from '../deps.js';
 import { authoriseSubmit, lockOf } from '../domain/access.js';
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, submitAnswerSchema, submitRequestSchema, type SubmitAnswer, type SubmitRequest, type SubmitResult } from '../domain/contract.js';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, submitRequestSchema, type SubmitAnswer, type SubmitRequest, type SubmitResult } from '../domain/contract.js';
 import { answerIssues } from '../domain/answer-issues.js';
 import { diffMembers, type MemberDiff, type StoredMember } from '../domain/diff.js';
 import { problems } from '../domain/problems.js';
@@ -13,12 +13,14 @@ import { validateSheet, type ValidationResult } from '../domain/validate.js';
 import { parseBody } from '../domain/zod-messages.js';
 import { logs } from '../logs.js';
 import type { Caller } from '../http/authenticate.js';
-import { memberIndexRef, memberRef, orgRef, submissionRef } from '../store/paths.js';
+import { memberIndexRef, memberWriter, orgRef, submissionRef } from '../store/paths.js';
 import { readAll } from '../store/read-all.js';
+import { writeCardChanges } from '../store/card-index.js';
+import { markYearChanged } from '../store/change-marker.js';
 import type { Org } from '../store/records.js';
 import { listedMembers, submissionWrites, type SubmissionWrites } from './submission-writes.js';
 import { withFigures } from './hashing.js';
-import { encodeResponse } from '../store/converter.js';
+import { auditedAnswer, replayedAnswer } from './submit-replay.js';
 import { loadSubmitContext } from './org-context.js';
 
 /**
@@ -93,7 +95,7 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
     const [org, index, previous] = await readAll(tx, refs.org, refs.index, refs.submission);
     if (previous) {
       if (previous.contentHash !== contentHash) throw problems.submissionIdReused();
-      return { replay: true as const, body: submitAnswerSchema.parse(previous.response) };
+      return { replay: true as const, body: replayedAnswer(previous, members) };
     }
     if (!org) throw problems.orgNotFound(request.orgId, request.year);
     // One instant for the lock check, the documents and the answer.
@@ -109,10 +111,13 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
       // All or nothing means one commit: size every document it writes and refuse, at once, what
       // cannot fit (Firestore would refuse it only after minutes of client retries).
       checkCommitSize(writes, body, members.length, deps.commitBudgetBytes ?? DEPLOYED_COMMIT_BUDGET);
-      for (const { cardNumber, doc } of writes.members) tx.set(memberRef(deps.db, deps.blocId, request.year, request.orgId, cardNumber), doc);
-      for (const cardNumber of writes.removed) tx.delete(memberRef(deps.db, deps.blocId, request.year, request.orgId, cardNumber));
+      const member = memberWriter(deps.db, deps.blocId, request.year, request.orgId);
+      for (const { cardNumber, doc } of writes.members) tx.set(member(cardNumber), doc);
+      for (const cardNumber of writes.removed) tx.delete(member(cardNumber));
+      writeCardChanges(tx, deps.db, deps.blocId, request.year, request.orgId, writes.cards);
       tx.set(refs.index, writes.index);
       tx.set(refs.org, writes.org);
+      markYearChanged(tx, deps.db, deps.blocId, request.year, now);
       body.state = writes.org.state;
     }
     writeAudit(tx, refs.submission, email, now, body);
@@ -153,12 +158,16 @@ function withFigureIssues(validation: ValidationResult, figures: OrgFiguresResul
 
 /** A document holds at most 1 MiB (name and field names included): keep a margin. */
 const DOCUMENT_BUDGET = 1_000_000;
+const CARD_WRITE_OVERHEAD = 160;
 const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
 
 function checkCommitSize(writes: SubmissionWrites, answer: SubmitAnswer, listed: number, budget: number): void {
   const index = jsonBytes(writes.index);
   if (index > DOCUMENT_BUDGET) throw problems.memberIndexTooLarge(listed, index);
-  const bytes = writes.members.reduce((sum, m) => sum + jsonBytes(m.doc), 0) + index + jsonBytes(writes.org) + encodeResponse(answer).length;
+  // A card index write: its path, the organisation's id and the card twice (key and spelling), an increment.
+  const cards = [...writes.cards.added, ...writes.cards.removed].reduce((sum, card) => sum + 2 * card.length + writes.org.orgId.length + CARD_WRITE_OVERHEAD, 0);
+  // The audit record, gzipped when stored: its JSON is an upper bound.
+  const bytes = writes.members.reduce((sum, m) => sum + jsonBytes(m.doc), 0) + index + jsonBytes(writes.org) + cards + jsonBytes(auditedAnswer(answer));
   if (bytes > budget) throw problems.listTooLarge(bytes, budget);
 }
 
@@ -199,8 +208,9 @@ function answer(
   };
 }
 
-/** The audit record keeps the whole answer, so a retry with the same submission id gets it again. */
+/** The audit record keeps what a retry with the same submission id needs to answer the same again (submit-replay.ts). */
 function writeAudit(tx: Transaction, ref: ReturnType<typeof submissionRef>, email: string, at: string, body: SubmitAnswer): void {
+  const audited = auditedAnswer(body);
   tx.create(ref, {
     submissionId: body.submissionId,
     by: email,
@@ -210,7 +220,9 @@ function writeAudit(tx: Transaction, ref: ReturnType<typeof submissionRef>, emai
     contentHash: body.contentHash,
     result: body.result,
     status: 200,
-    response: body,
+    response: audited.response,
+    rowStatuses: audited.rowStatuses,
+    rowsHash: audited.rowsHash,
   });
 }
 

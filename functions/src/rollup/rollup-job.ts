@@ -7,12 +7,13 @@ import type { OrgTally } from '../domain/tally.js';
 import { buildSummaryModel, type SummaryModel } from '../domain/summary-model.js';
 import { problems } from '../domain/problems.js';
 import { logs } from '../logs.js';
-import { orgsCol, rollupRef, yearRef, yearsCol } from '../store/paths.js';
+import { changeMarkerRef, orgsCol, rollupRef, yearRef, yearsCol } from '../store/paths.js';
 import { loadBloc } from '../store/load-bloc.js';
 import type { Bloc, Org, RollupDoc, YearSettings } from '../store/records.js';
 import type { Deps } from '../deps.js';
 import { readAll } from '../store/read-all.js';
-import { rollupFingerprint } from './fingerprint.js';
+import { readDuplicateCandidates } from '../store/card-index.js';
+import { changeMark, rollupFingerprint } from './fingerprint.js';
 
 /**
  * Compiles a year's bloc rollup from the organisations' TALLIES (never the member documents),
@@ -40,6 +41,8 @@ export function rollupInput(source: {
   now: Date;
   previous: BlocRollup | null;
   tallies?: readonly (OrgTally | null)[];
+  /** From the year's card index (readDuplicateCandidates); absent: from the tallies' card lists. */
+  cardHolders?: readonly Record<string, string>[];
 }): RollupInput {
   const { bloc, settings } = source;
   return {
@@ -61,6 +64,7 @@ export function rollupInput(source: {
       orgFigures: o.orgFigures,
     })),
     previous: source.previous,
+    ...(source.cardHolders ? { cardHolders: [...source.cardHolders] } : {}),
   };
 }
 
@@ -72,36 +76,50 @@ export function rollupInput(source: {
 export async function runRollup(deps: Deps, year: number, options: { force?: boolean; bloc?: Bloc } = {}): Promise<RollupOutcome> {
   const started = Date.now();
   const { db, blocId } = deps;
-  const [settings, previousDoc] = await readAll(db, yearRef(db, blocId, year), rollupRef(db, blocId, year - 1));
+  const ref = rollupRef(db, blocId, year);
+  const [settings, previousDoc, marker, stored] = await readAll(db, yearRef(db, blocId, year), rollupRef(db, blocId, year - 1), changeMarkerRef(db, blocId, year), ref);
   const bloc = options.bloc ?? (await loadBloc(db, blocId));
   if (!settings) throw problems.yearNotConfigured(year);
-  const orgs = (await orgsCol(db, blocId, year).get()).docs.map((d) => d.data()).filter((o) => o.inConfig);
   const now = deps.now();
-  const reads = (options.bloc ? 2 : 3) + Math.max(orgs.length, 1);
   const localDate = DateTime.fromJSDate(now, { zone: bloc.timeZone }).toISODate() ?? '';
-  const fingerprint = rollupFingerprint({ bloc, year: settings, orgs, previousFingerprint: previousDoc?.fingerprint ?? null, localDate });
+  const previousFingerprint = previousDoc?.fingerprint ?? null;
+  const mark = changeMark({ bloc, year: settings, marker, previousFingerprint, localDate });
+  let reads = options.bloc ? 4 : 5;
+  if (!options.force && stored?.changeMark === mark) {
+    logs.rollupSkipped({ blocId, year, reason: 'unchanged' });
+    return { status: 'skipped', year, reads, reason: 'unchanged' };
+  }
 
-  const ref = rollupRef(db, blocId, year);
+  const orgs = (await orgsCol(db, blocId, year).get()).docs.map((d) => d.data()).filter((o) => o.inConfig);
+  reads += Math.max(orgs.length, 1) + 1; // the organisations (an empty answer bills one), the lease read
+  const fingerprint = rollupFingerprint({ bloc, year: settings, orgs, previousFingerprint, localDate });
+
   const holder = randomUUID();
   const claim = await db.runTransaction(async (tx) => {
     const current = (await tx.get(ref)).data();
-    if (!options.force && current?.fingerprint === fingerprint) return 'unchanged' as const;
+    if (!options.force && current?.fingerprint === fingerprint) {
+      // Something was marked but nothing the rollup uses changed: remember the mark, so the next run is one read.
+      if (current.changeMark !== mark) tx.set(ref, { changeMark: mark }, { merge: true });
+      return 'unchanged' as const;
+    }
     if (current?.lease && Date.parse(current.lease.until) > now.getTime()) return { running: current.lease.until };
-    const base: RollupDoc = current ?? { year, fingerprint: null, builtAt: null, rollupGzip: null, lease: null, summary: null };
+    const base: RollupDoc = current ?? { year, fingerprint: null, builtAt: null, rollupGzip: null, lease: null, summary: null, changeMark: null };
     tx.set(ref, { ...base, lease: { holder, until: new Date(now.getTime() + LEASE_MS).toISOString() } });
     return 'claimed' as const;
   });
   if (claim === 'unchanged') {
     logs.rollupSkipped({ blocId, year, reason: claim });
-    return { status: 'skipped', year, reads: reads + 1, reason: claim };
+    return { status: 'skipped', year, reads, reason: claim };
   }
   if (claim !== 'claimed') {
     logs.rollupSkipped({ blocId, year, reason: 'running' });
-    return { status: 'skipped', year, reads: reads + 1, reason: 'running', until: claim.running };
+    return { status: 'skipped', year, reads, reason: 'running', until: claim.running };
   }
 
   try {
-    const rollup = buildRollup(rollupInput({ bloc, settings, orgs, now, previous: decodeRollup(previousDoc) }));
+    const cards = await readDuplicateCandidates(db, blocId, year);
+    reads += cards.reads;
+    const rollup = buildRollup(rollupInput({ bloc, settings, orgs, now, previous: decodeRollup(previousDoc), cardHolders: cards.holders }));
     const model = buildSummaryModel(rollup, reportSentences(rollup));
     const spreadsheetId = settings.summarySpreadsheetId;
     const written = spreadsheetId && deps.writeSummary ? await deps.writeSummary(spreadsheetId, model) : null;
@@ -113,9 +131,11 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
       rollupGzip: gzipSync(JSON.stringify(rollup)),
       lease: null,
       summary: spreadsheetId && written ? { spreadsheetId, writtenAt: builtAt, requests: written.requests } : null,
+      // The mark read before the organisations: a change after it makes the next run look again.
+      changeMark: mark,
     });
-    logs.rollupWritten({ blocId, year, orgs: orgs.length, reads: reads + 1, ms: Date.now() - started });
-    return { status: 'written', year, reads: reads + 1, rollup, model, sheetsRequests: written?.requests ?? 0 };
+    logs.rollupWritten({ blocId, year, orgs: orgs.length, reads, ms: Date.now() - started });
+    return { status: 'written', year, reads, rollup, model, sheetsRequests: written?.requests ?? 0 };
   } catch (error) {
     // Free the lease so the next scheduled run retries instead of waiting for it to expire.
     await ref.set({ lease: null }, { merge: true });

@@ -1,7 +1,7 @@
 import type { DocumentData, FirestoreDataConverter, PartialWithFieldValue, QueryDocumentSnapshot, SetOptions, WithFieldValue } from '@google-cloud/firestore';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { auditSchema, blocSchema, memberIndexSchema, memberSchema, orgSchema, rollupDocSchema, submissionSchema, yearSchema } from './records.js';
+import { auditSchema, blocSchema, cardHoldersSchema, changeMarkerSchema, memberIndexSchema, memberSchema, orgSchema, rollupDocSchema, submissionSchema, yearSchema } from './records.js';
 
 /**
  * Every document is read through a converter that parses it with its zod schema (a bad
@@ -48,13 +48,21 @@ const jsonResponse: Codec = {
   },
 };
 
+/** Writes a document the caller has built from validated data as it is; reads still parse it. */
+function trustedWrites<T extends DocumentData>(parsing: FirestoreDataConverter<T>): FirestoreDataConverter<T> {
+  return { toFirestore: (model: WithFieldValue<T> | PartialWithFieldValue<T>): DocumentData => model, fromFirestore: (snapshot) => parsing.fromFirestore(snapshot) };
+}
+
 export const converters = {
   bloc: zodConverter(blocSchema),
   year: zodConverter(yearSchema),
   org: zodConverter(orgSchema),
   member: zodConverter(memberSchema),
+  memberTrusted: trustedWrites(zodConverter(memberSchema)),
   memberIndex: zodConverter(memberIndexSchema),
   submission: zodConverter(submissionSchema, jsonResponse),
   audit: zodConverter(auditSchema),
   rollup: zodConverter(rollupDocSchema),
+  cardHolders: zodConverter(cardHoldersSchema),
+  changeMarker: zodConverter(changeMarkerSchema),
 };

@@ -2,7 +2,7 @@ import type { CollectionReference, DocumentReference, Firestore } from '@google-
 import { yearNumberSchema } from '../domain/primitives.js';
 import { cardNumberSchema } from '../domain/schema.js';
 import { converters } from './converter.js';
-import type { AuditEntry, Bloc, MemberDoc, MemberIndex, Org, RollupDoc, Submission, YearSettings } from './records.js';
+import type { AuditEntry, Bloc, CardHolders, ChangeMarker, MemberDoc, MemberIndex, Org, RollupDoc, Submission, YearSettings } from './records.js';
 
 /**
  * The one module that names Firestore paths; each reference carries its converter (converter.ts),
@@ -16,6 +16,8 @@ import type { AuditEntry, Bloc, MemberDoc, MemberIndex, Org, RollupDoc, Submissi
  *   blocs/{blocId}/years/{year}/orgs/{orgId}/submissions/{submissionId}
  *   blocs/{blocId}/years/{year}/audit/{autoId}
  *   blocs/{blocId}/years/{year}/rollups/current
+ *   blocs/{blocId}/years/{year}/cards/{cardKey}
+ *   blocs/{blocId}/years/{year}/changes/current
  */
 /** A document id must be one path segment: no '/', not '.', '..' or `__x__`. */
 export function docId(kind: string, id: string): string {
@@ -52,6 +54,16 @@ export const membersCol = (db: Firestore, blocId: string, year: number, orgId: s
 export const memberRef = (db: Firestore, blocId: string, year: number, orgId: string, cardNumber: string): DocumentReference<MemberDoc> =>
   membersCol(db, blocId, year, orgId).doc(cardNumberSchema.parse(cardNumber));
 
+/**
+ * The member documents of one organisation to WRITE, for the submit transaction: the ids are card
+ * numbers the validator has already checked and the documents its evaluations, so they are not
+ * parsed again (2.000 zod parses of a valid document; reads still parse, through membersCol).
+ */
+export const memberWriter = (db: Firestore, blocId: string, year: number, orgId: string): ((cardNumber: string) => DocumentReference<MemberDoc>) => {
+  const col = orgRef(db, blocId, year, orgId).collection('members').withConverter(converters.memberTrusted);
+  return (cardNumber) => col.doc(cardNumber);
+};
+
 export const memberIndexRef = (db: Firestore, blocId: string, year: number, orgId: string): DocumentReference<MemberIndex> =>
   orgRef(db, blocId, year, orgId).collection('index').withConverter(converters.memberIndex).doc('members');
 
@@ -71,3 +83,13 @@ export const auditCol = (db: Firestore, blocId: string, year: number): Collectio
 
 export const rollupRef = (db: Firestore, blocId: string, year: number): DocumentReference<RollupDoc> =>
   yearRef(db, blocId, year).collection('rollups').withConverter(converters.rollup).doc('current');
+
+export const cardsCol = (db: Firestore, blocId: string, year: number): CollectionReference<CardHolders> =>
+  yearRef(db, blocId, year).collection('cards').withConverter(converters.cardHolders);
+
+/** `key`: cardKey(card) (domain/rollup.ts), a valid card number upper-cased, so one path segment. */
+export const cardRef = (db: Firestore, blocId: string, year: number, key: string): DocumentReference<CardHolders> =>
+  cardsCol(db, blocId, year).doc(docId('card', key));
+
+export const changeMarkerRef = (db: Firestore, blocId: string, year: number): DocumentReference<ChangeMarker> =>
+  yearRef(db, blocId, year).collection('changes').withConverter(converters.changeMarker).doc('current');

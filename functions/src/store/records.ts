@@ -3,7 +3,7 @@ import { lastSubmissionSchema, stateChangeSchema } from '../domain/contract.js';
 import { countSchema, emailSchema, instantSchema } from '../domain/primitives.js';
 import { ORG_STATE } from '../domain/enums.js';
 import { orgFigureKeySchema, orgFiguresSchema } from '../domain/org-figures.js';
-import { orgTallySchema } from '../domain/tally.js';
+import { tallyCountsSchema } from '../domain/tally.js';
 import { RULE_PACKS, evaluationSchema, isoDateSchema, ruleSettingsSchema } from '../domain/schema.js';
 
 /**
@@ -48,8 +48,12 @@ export const orgSchema = z.object({
   state: z.enum(ORG_STATE.codes),
   lastSubmission: lastSubmissionSchema.nullable(),
   contentHash: z.string().nullable(),
-  /** The counts of the last accepted submission: what the rollup reads instead of members. */
-  tally: orgTallySchema.nullable(),
+  /**
+   * The counts of the last accepted submission: what the rollup reads instead of members. Only
+   * counts: the card numbers live in the year's card index (cards/{card}), so the rollup does not
+   * read 2 KB of them per organisation (an older document's `cardNumbers` is dropped on read).
+   */
+  tally: tallyCountsSchema.nullable(),
   /** The organisation's own figures of the last accepted submission (issue 18); null: none sent. */
   orgFigures: orgFiguresSchema.nullable().default(null),
   /** The admin's written reason for accepting an exceeded HTXSNV quota. */
@@ -77,6 +81,30 @@ export const memberIndexSchema = z.object({
 });
 export type MemberIndex = z.infer<typeof memberIndexSchema>;
 
+/**
+ * The year's card index, one document per card number (its cross-organisation key, cardKey):
+ * which organisations list it (orgId → the card as that organisation wrote it) and how many.
+ * The submit transaction keeps it with blind increments (no read, no contention between
+ * organisations); the rollup queries only `count >= 2`, i.e. the duplicates.
+ */
+export const cardHoldersSchema = z.object({
+  count: z.number().int(),
+  orgs: z.record(z.string(), z.string()).default({}),
+});
+export type CardHolders = z.infer<typeof cardHoldersSchema>;
+
+/**
+ * The year's change marker: bumped (a blind increment) in the same transaction or batch as
+ * every write that changes what the rollup is built from — an accepted submission, an admin's
+ * action on an organisation, a configuration change — so the schedule knows in one read that
+ * nothing changed.
+ */
+export const changeMarkerSchema = z.object({
+  version: z.number().int(),
+  at: instantSchema,
+});
+export type ChangeMarker = z.infer<typeof changeMarkerSchema>;
+
 export const submissionSchema = z.object({
   submissionId: z.string().min(1),
   by: emailSchema,
@@ -87,8 +115,16 @@ export const submissionSchema = z.object({
   result: z.string().min(1),
   /** The HTTP status answered. */
   status: z.number().int(),
-  /** The JSON answer, returned again on a retry (stored as JSON text: Firestore has no nested arrays). */
+  /**
+   * The JSON answer, returned again on a retry (stored gzipped: Firestore has no nested arrays),
+   * WITHOUT its per-row outcomes when `rowStatuses` is set: those are rebuilt from the retried
+   * sheet's own rows (endpoints/submit-replay.ts). Older records hold the whole answer.
+   */
   response: z.unknown(),
+  /** One letter per accepted row in row order: i imported, u updated, n unchanged. */
+  rowStatuses: z.string().nullable().default(null),
+  /** Hash of the rows' (row, card number) lines, so a replay rebuilds them only from the same sheet. */
+  rowsHash: z.string().nullable().default(null),
 });
 export type Submission = z.infer<typeof submissionSchema>;
 
@@ -117,5 +153,7 @@ export const rollupDocSchema = z.object({
   /** Held while a run builds and writes, so two scheduled runs never work at once. */
   lease: z.object({ holder: z.string(), until: instantSchema }).nullable(),
   summary: z.object({ spreadsheetId: z.string(), writtenAt: instantSchema, requests: z.number().int() }).nullable(),
+  /** The change mark (rollup/fingerprint.ts, changeMark) last seen: equal → nothing changed, no organisation read. */
+  changeMark: z.string().nullable().default(null),
 });
 export type RollupDoc = z.infer<typeof rollupDocSchema>;

@@ -1,6 +1,6 @@
 import type { Firestore } from '@google-cloud/firestore';
 import { evaluationSchema } from '../../../functions/src/domain/schema.js';
-import { tallyOrganisation } from '../../../functions/src/domain/tally.js';
+import { tallyOrganisation, type OrgTally, type TallyCounts } from '../../../functions/src/domain/tally.js';
 import { listHash, memberHash } from '../../../functions/src/endpoints/hashing.js';
 import { type MemberDoc, type Org, type Submission } from '../../../functions/src/store/records.js';
 import { memberIndexRef, membersCol, orgRef, submissionsCol } from '../../../functions/src/store/paths.js';
@@ -41,7 +41,8 @@ export async function readOrgState(db: Firestore, blocId: string, year: number, 
 /** What the documents say when recomputed from the member documents alone. */
 export interface Recount {
   readonly cards: string[];
-  readonly tally: ReturnType<typeof tallyOrganisation>;
+  /** The counts, as the organisation stores them (its card numbers are in the year's card index). */
+  readonly tally: TallyCounts;
   /** The list hash of the member documents (what the organisation's contentHash must be). */
   readonly contentHash: string;
   /** Every member document's stored hash equals the hash of its own fields. */
@@ -54,11 +55,17 @@ export function recount(state: OrgState, exemplaryScale: readonly string[]): Rec
   const evaluations = state.members.map((m) => evaluationSchema.parse(m));
   return {
     cards: state.members.map((m) => m.cardNumber),
-    tally: tallyOrganisation(evaluations, exemplaryScale),
+    tally: countsOnly(tallyOrganisation(evaluations, exemplaryScale)),
     contentHash: listHash(state.members.map((m) => ({ cardNumber: m.cardNumber, hash: m.contentHash }))),
     memberHashesHold: evaluations.every((e, i) => memberHash(e) === state.members[i]?.contentHash),
     indexMatches:
       JSON.stringify(state.indexCards) === JSON.stringify(state.members.map((m) => m.cardNumber)) &&
       state.members.every((m) => state.indexEntries[m.cardNumber]?.hash === m.contentHash && state.indexEntries[m.cardNumber]?.row === m.row),
   };
+}
+
+function countsOnly(tally: OrgTally): TallyCounts {
+  const counts: Partial<OrgTally> = { ...tally };
+  delete counts.cardNumbers;
+  return counts as TallyCounts;
 }

@@ -54,8 +54,8 @@ describe('deployed shape of the functions', () => {
     expect(endpoints.submit?.timeoutSeconds).toBe(120);
   });
 
-  it('the rollup runs hourly from 07:00 to 22:00 bloc time, retried twice', () => {
-    expect(endpoints.rollupSchedule?.scheduleTrigger).toEqual({ schedule: '0 7-22 * * *', timeZone: 'Asia/Ho_Chi_Minh', retryConfig: { retryCount: 2 } });
+  it('the rollup runs every 5 minutes from 07:00 to 21:55 bloc time, retried twice', () => {
+    expect(endpoints.rollupSchedule?.scheduleTrigger).toEqual({ schedule: '*/5 7-21 * * *', timeZone: 'Asia/Ho_Chi_Minh', retryConfig: { retryCount: 2 } });
     expect(endpoints.rollupSchedule?.httpsTrigger).toBeUndefined();
   });
 

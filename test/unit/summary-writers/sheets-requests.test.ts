@@ -4,7 +4,8 @@ import { reportSentences } from '../../../functions/src/domain/report.js';
 import type { RollupInput } from '../../../functions/src/domain/rollup.js';
 import { buildSummaryModel, text, type SummaryModel } from '../../../functions/src/domain/summary-model.js';
 import { columnLetter } from '../../../functions/src/domain/sheet.js';
-import { a1Range, sheetsRequests, type SheetsRefresh } from '../../../functions/src/summary-writers/sheets-requests.js';
+import { a1Range, cellFormatOf, sheetsRequests, type SheetsRefresh } from '../../../functions/src/summary-writers/sheets-requests.js';
+import { placeCells } from '../../../functions/src/summary-writers/render.js';
 import { blocInput, blocRollup } from '../../fixtures/bloc.js';
 
 const modelOf = (overrides: Partial<RollupInput> = {}): SummaryModel => {
@@ -26,10 +27,27 @@ const valuesOf = (q: SheetsRefresh, tab: string) => {
   if (!found) throw new Error(`no values for ${tab}`);
   return found.values;
 };
-const formatsOf = (sheetId: number): sheets_v4.Schema$RowData[] =>
-  requests.find((r) => r.updateCells?.start?.sheetId === sheetId)?.updateCells?.rows ?? [];
-const formatAt = (sheetId: number, row: number, col: number): sheets_v4.Schema$CellFormat | undefined =>
-  formatsOf(sheetId)[row]?.values?.[col]?.userEnteredFormat ?? undefined;
+/** The repeatCell ranges a tab's formats are sent as. */
+const formatsOf = (sheetId: number, rs: readonly sheets_v4.Schema$Request[] = requests) =>
+  rs.flatMap((r) => (r.repeatCell?.range?.sheetId === sheetId ? [r.repeatCell] : []));
+/**
+ * The format the cell at (row, col) ends with: the repeatCell requests applied in order, each
+ * setting only the fields its mask names (as Sheets does), on a cleared tab.
+ */
+const formatAt = (sheetId: number, row: number, col: number, rs: readonly sheets_v4.Schema$Request[] = requests): sheets_v4.Schema$CellFormat | undefined => {
+  const cell: Record<string, unknown> = {};
+  for (const { range, cell: paint, fields } of formatsOf(sheetId, rs)) {
+    const inside = (range?.startRowIndex ?? 0) <= row && row < (range?.endRowIndex ?? 0) && (range?.startColumnIndex ?? 0) <= col && col < (range?.endColumnIndex ?? 0);
+    if (!inside) continue;
+    for (const field of (fields ?? '').split(',')) {
+      const name = field.replace(/^userEnteredFormat\./, '') as keyof sheets_v4.Schema$CellFormat;
+      const value = paint?.userEnteredFormat?.[name];
+      if (value === undefined) delete cell[name];
+      else cell[name] = value;
+    }
+  }
+  return Object.keys(cell).length > 0 ? (cell as sheets_v4.Schema$CellFormat) : undefined;
+};
 /** Per-column widths a tab receives, expanded from the grouped requests. */
 const widthsOf = (sheetId: number): number[] =>
   requests
@@ -98,7 +116,9 @@ describe('sheetsRequests', () => {
     expect(formatAt(1000, 31, 1)).toMatchObject({ numberFormat: { pattern: '#,##0' }, textFormat: { bold: true } });
     expect(formatAt(1000, 2, 0)).toEqual({ textFormat: { italic: true } });
     expect(formatAt(1003, 1, 0)).toEqual({ wrapStrategy: 'WRAP' });
-    expect(requests.find((r) => r.updateCells?.start?.sheetId === 1000)?.updateCells?.fields).toBe('userEnteredFormat');
+    expect(new Set(formatsOf(1000).map((r) => r.fields))).toEqual(
+      new Set(['userEnteredFormat.numberFormat', 'userEnteredFormat.textFormat,userEnteredFormat.wrapStrategy,userEnteredFormat.horizontalAlignment,userEnteredFormat.backgroundColorStyle']),
+    );
   });
 
   it('sets column widths, frozen rows and columns, grid size and tab order', () => {
@@ -210,5 +230,54 @@ describe('sheetsRequests', () => {
   it('names columns and quotes tab names in A1 ranges', () => {
     expect([0, 25, 26, 35, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AJ', 'ZZ', 'AAA']);
     expect(a1Range("Đảng uỷ's", 3, 2)).toBe("'Đảng uỷ''s'!A1:B3");
+  });
+
+  /** A bloc of `count` organisations, each a copy of the fixture's, with its own id and name, spread around the deadline. */
+  const largeModel = (count: number): SummaryModel => {
+    const base = blocInput().orgs;
+    const orgs = Array.from({ length: count }, (_, i) => {
+      const o = base[i % base.length];
+      if (!o) throw new Error('empty fixture');
+      return { ...o, orgId: `to-${i + 1}`, name: `Chi bộ số ${i + 1}`, expectedMembers: 10 + (i % 181) };
+    });
+    return modelOf({ orgs });
+  };
+
+  it('formats by ranges that give every cell its own format; where a format is invisible it may differ', () => {
+    for (const model of [m, largeModel(300)]) {
+      const rs = sheetsRequests(model, FRESH).batchUpdate.requests;
+      model.tabs.forEach((tab, t) => {
+        const sheetId = 1000 + t;
+        const columns = Math.max(...tab.rows.map((row) => placeCells(row).reduce((n, { cell }) => n + Math.max(1, cell.span ?? 1), 0)), tab.columnWidths.length) + 1;
+        tab.rows.forEach((row, r) => {
+          const placed = new Map(placeCells(row).map(({ col, cell }) => [col, cell]));
+          const covered = new Set(placeCells(row).flatMap(({ col, cell }) => Array.from({ length: Math.max(1, cell.span ?? 1) - 1 }, (_, i) => col + 1 + i)));
+          for (let col = 0; col < columns; col++) {
+            const got = formatAt(sheetId, r, col, rs) ?? {};
+            const where = `${tab.name} ${r}:${col}`;
+            if (covered.has(col)) continue; // hidden by a merge
+            const cell = placed.get(col);
+            const wanted = cell ? (cellFormatOf(cell) ?? {}) : {};
+            const { numberFormat: gotNumber, ...gotLook } = got;
+            const { numberFormat: wantedNumber, ...wantedLook } = wanted;
+            // A number format shows only on a number.
+            if (typeof cell?.value === 'number') expect(gotNumber, where).toEqual(wantedNumber);
+            // A look shows on text; on an empty cell only its fill does.
+            const empty = cell === undefined || cell.value === null || cell.value === '';
+            if (empty) expect(gotLook.backgroundColorStyle, where).toEqual(wantedLook.backgroundColorStyle);
+            else expect(gotLook, where).toEqual(wantedLook);
+          }
+        });
+      });
+      expect(rs.some((r) => r.updateCells?.rows)).toBe(false);
+    }
+  });
+
+  it('the batchUpdate body for 1.000 and 5.000 organisations stays under Google’s 2 MB', () => {
+    const bytes = (count: number) => Buffer.byteLength(JSON.stringify(sheetsRequests(largeModel(count), FRESH).batchUpdate));
+    const [thousand, fiveThousand] = [bytes(1_000), bytes(5_000)];
+    expect(thousand).toBeLessThan(2_000_000);
+    expect(fiveThousand).toBeLessThan(2_000_000);
+    console.info(`[sheets] batchUpdate body: 1.000 organisations ${thousand} bytes, 5.000 organisations ${fiveThousand} bytes`);
   });
 });
