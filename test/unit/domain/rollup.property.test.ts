@@ -5,6 +5,7 @@ import { ORG_FIGURE_KEYS, type OrgFigures } from '../../../functions/src/domain/
 import { buildRollup, type RollupOrgInput } from '../../../functions/src/domain/rollup.js';
 import type { Evaluation } from '../../../functions/src/domain/schema.js';
 import { tallyOrganisation } from '../../../functions/src/domain/tally.js';
+import { buildTerm } from '../../../functions/src/domain/term.js';
 import { blocInput } from '../../fixtures/bloc.js';
 import { makeEvaluation, SCALE } from '../../fixtures/evaluations.js';
 
@@ -181,6 +182,47 @@ describe('tally per organisation, then roll up = count the raw rows', () => {
         expect(r.derived.residence.concerned).toBe(expected.listed - (expected.residence.not_applicable ?? 0));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a term sums each year’s flows as counted on the raw rows, and never sums a stock', () => {
+    type Org = { state: (typeof ORG_STATE.codes)[number]; members: Evaluation[]; minutes: number; figures: OrgFigures | null };
+    const rollupOf = (year: number, orgs: readonly Org[]) =>
+      buildRollup(
+        blocInput({
+          year,
+          previous: null,
+          orgs: orgs.map((org, i) => ({
+            orgId: `org-${i}`,
+            name: `Chi bộ ${i}`,
+            state: org.state,
+            expectedMembers: null,
+            lastSubmission: null,
+            tally: tallyOrganisation(org.members, SCALE),
+            orgFigures: org.figures,
+          })),
+        }),
+      );
+    fc.assert(
+      fc.property(fc.array(fc.array(orgArb, { maxLength: 4 }), { minLength: 1, maxLength: 4 }), (years) => {
+        const rollups = new Map(years.map((orgs, i) => [2021 + i, rollupOf(2021 + i, orgs)]));
+        const term = buildTerm({ from: 2021, to: 2025 }, rollups);
+        const get = (key: string) => term.indicators.find((i) => i.key === key);
+        const submittedRows = years.flatMap((orgs) => orgs.filter((o) => o.state !== 'not_submitted').flatMap((o) => o.members));
+        const commended = submittedRows.filter((m) => m.commendation !== null && m.commendation !== 'none');
+        expect(get('commended')?.total).toBe(commended.length);
+        // A tier count is null for a year where no submitted member had “Cấp lãnh đạo” filled.
+        const tierYears = years.filter((orgs) => orgs.some((o) => o.state !== 'not_submitted' && o.members.some((m) => m.leaderTier != null)));
+        expect(get('commended.unit_head')?.total).toBe(tierYears.length === 0 ? null : commended.filter((m) => m.leaderTier === 'unit_head').length);
+        for (const key of ['worksRegistered', 'worksCompleted', 'models'] as const) {
+          const perYear = years.map((orgs) => directFigures(orgs));
+          const reported = perYear.filter((f) => f !== undefined && (f.reported[key] ?? 0) > 0);
+          expect(get(key)?.total).toBe(reported.length === 0 ? null : reported.reduce((sum, f) => sum + (f?.totals[key] ?? 0), 0));
+        }
+        expect(get('listed')?.total).toBeNull();
+        expect(get('listed')?.values).toEqual([...years.map((orgs) => directCount(orgs).listed), ...Array.from({ length: 5 - years.length }, () => null)]);
+      }),
+      { numRuns: 150 },
     );
   });
 });
