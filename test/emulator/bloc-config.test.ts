@@ -46,6 +46,7 @@ describe('applyBlocConfig', () => {
       admins: ['van.phong@khoi.vn'],
       leaders: ['bi.thu@khoi.vn', 'pho.bi.thu@khoi.vn'],
       oauthClientIds: ['123-abc.apps.googleusercontent.com'],
+      terms: [],
     });
     expect(await rawDoc(`${B}/years/2024`)).toEqual({
       year: 2024,

@@ -51,6 +51,7 @@ export async function applyBlocConfig(db: Firestore, config: BlocConfig, options
     admins: config.admins,
     leaders: config.leaders,
     oauthClientIds: config.oauthClientIds,
+    terms: config.terms,
   };
   write(bloc, (await bloc.get()).data(), blocWanted);
   const blocChanged = hasChanges(changes);

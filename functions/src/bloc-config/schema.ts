@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from '../domain/contract.js';
 import { asciiLower } from '../domain/primitives.js';
 import { ORG_FIGURE_KEYS } from '../domain/org-figures.js';
+import { termSchema } from '../domain/term.js';
 import { RULE_PACKS, ruleSettingsSchema } from '../domain/schema.js';
 import { BlocConfigError, toConfigIssues } from './issues.js';
 
@@ -77,6 +78,8 @@ const rawConfigSchema = z.strictObject({
   /** OAuth client ids of the add-on: the accepted ID-token audiences. */
   oauthClientIds: z.array(z.string().trim().min(1)).min(1),
   years: z.record(yearKeySchema, yearConfigSchema),
+  /** Issue 18: the bloc's terms, e.g. [{ from: 2020, to: 2025 }], for the “Nhiệm kỳ” tab. */
+  terms: z.array(termSchema).default([]),
 });
 
 export const blocConfigSchema = rawConfigSchema.transform((raw, ctx) => {
@@ -111,7 +114,7 @@ export const blocConfigSchema = rawConfigSchema.transform((raw, ctx) => {
       orgs: year.orgs,
     };
   }
-  return { id: raw.id, name: raw.name, timeZone: raw.timeZone, admins: raw.admins, leaders: raw.leaders, oauthClientIds: raw.oauthClientIds, years };
+  return { id: raw.id, name: raw.name, timeZone: raw.timeZone, admins: raw.admins, leaders: raw.leaders, oauthClientIds: raw.oauthClientIds, terms: raw.terms, years };
 });
 
 export interface YearConfig {

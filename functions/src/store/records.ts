@@ -3,6 +3,7 @@ import { lastSubmissionSchema, stateChangeSchema } from '../domain/contract.js';
 import { countSchema, emailSchema, instantSchema } from '../domain/primitives.js';
 import { ORG_STATE } from '../domain/enums.js';
 import { orgFigureKeySchema, orgFiguresSchema } from '../domain/org-figures.js';
+import { termSchema } from '../domain/term.js';
 import { tallyCountsSchema } from '../domain/tally.js';
 import { RULE_PACKS, evaluationSchema, isoDateSchema, ruleSettingsSchema } from '../domain/schema.js';
 
@@ -19,6 +20,8 @@ export const blocSchema = z.object({
   leaders: z.array(emailSchema),
   /** The OAuth client ids whose ID tokens are accepted (token audiences). */
   oauthClientIds: z.array(z.string().min(1)).default([]),
+  /** The bloc's terms (nhiệm kỳ, issue 18): a year inside one gets the “Nhiệm kỳ” tab. */
+  terms: z.array(termSchema).default([]),
 });
 export type Bloc = z.infer<typeof blocSchema>;
 
