@@ -28,6 +28,7 @@ export const submit = http('submit', { memory: '512MiB', timeoutSeconds: 120, ma
 export const status = http('status', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 10 });
 export const orgAction = http('orgAction', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 5 });
 export const runRollup = http('runRollup', { memory: '1GiB', timeoutSeconds: 300, maxInstances: 2 });
+export const carryOver = http('carryOver', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 5 });
 
 /**
  * Every 5 minutes from 07:00 to 21:55 bloc time (leadership's sheet at most ~5 minutes behind on

@@ -5,7 +5,7 @@
  */
 export { validateSheet, type ValidationResult } from '../../functions/src/domain/validate.js';
 export { FIELDS, STATUS_HEADER, type FieldSpec } from '../../functions/src/domain/fields.js';
-export { DEFAULT_EXEMPLARY_SCALE, ORG_STATE, YES_NO, type OrgState } from '../../functions/src/domain/enums.js';
+export { DEFAULT_EXEMPLARY_SCALE, EDUCATION, GENDER, ORG_STATE, POLITICAL_THEORY, YES_NO, type OrgState } from '../../functions/src/domain/enums.js';
 export { locate, type Issue } from '../../functions/src/domain/messages.js';
 export { RULE_PACKS, ruleSettingsFor, type Cell, type RuleSettingsInput } from '../../functions/src/domain/schema.js';
 export {
@@ -24,5 +24,6 @@ export {
   type YearSettingsView,
 } from '../../functions/src/domain/contract.js';
 export { columnLetter } from '../../functions/src/domain/sheet.js';
-export { formatInt } from '../../functions/src/domain/format.js';
+export { formatDateVi, formatInt, formatPercent, percentOf } from '../../functions/src/domain/format.js';
+export { carryOverAnswerSchema, type CarryOverAnswer, type RosterMember } from '../../functions/src/domain/contract-roster.js';
 export { fold } from '../../functions/src/domain/text.js';

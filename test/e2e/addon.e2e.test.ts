@@ -9,6 +9,7 @@ import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/pa
 import { COLOURS } from '../../sheets-addon/src/sidebar-model/labels.js';
 import { MARK_PREFIX } from '../../sheets-addon/src/sheet/marks.js';
 import { sidebarStateSchema } from '../../sheets-addon/src/sidebar-model/sidebar-state.js';
+import { groupText } from '../../sheets-addon/src/sidebar-model/issue-groups.js';
 import { z } from 'zod';
 import { cellAt, columnValues, serviceCallCounts, sidebarJson, type FetchRecord, type SheetSnapshot } from '../support/addon/apps-script-fakes.js';
 import type { AddonSession } from '../support/addon/session.js';
@@ -54,6 +55,7 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
+const lastSidebarOf = async (s: AddonSession) => sidebarStateSchema.parse(sidebarJson((await s.uiLog()).sidebars.at(-1)?.html ?? ''));
 const lastSidebar = async () => sidebarStateSchema.parse(sidebarJson((await session.uiLog()).sidebars.at(-1)?.html ?? ''));
 const lastAlert = async () => (await session.uiLog()).alerts.at(-1);
 const snapshot = async (): Promise<SheetSnapshot> => {
@@ -112,6 +114,12 @@ describe.sequential('the add-on, end to end', () => {
     expect(rule(2, 'Lãnh đạo, quản lý')?.values[0]).toEqual(['Có', 'Không']);
     expect(rule(2, 'Điểm')).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [0, 100] });
     expect(rule(2, 'Họ và tên')).toBeNull();
+    // Card number and date columns are plain text on every data row, the header and other columns automatic.
+    const plainColumns = (row: number) => (snap.numberFormats[row - 1] ?? []).flatMap((format, i) => (format === '@' ? [FIELDS[i]?.header] : []));
+    expect([plainColumns(1), plainColumns(2), plainColumns(1000)]).toEqual([[], ['Số thẻ đảng viên', 'Ngày sinh', 'Ngày vào Đảng'], ['Số thẻ đảng viên', 'Ngày sinh', 'Ngày vào Đảng']]);
+    await session.type(SHEET, 'C2', [['79.012010', '1985']]);
+    expect((await snapshot()).values[1]?.slice(2, 4)).toEqual(['79.012010', '1985']); // typed text stays text
+    await session.edit(SHEET, 'C2', [['', '']]);
     expect((await lastSidebar()).target).toMatchObject({ orgName: 'Chi bộ Công ty A', year: 2025, stateLabel: 'Chưa nộp', deadlineText: '17:00 ngày 15/01/2099' });
   });
 
@@ -129,11 +137,11 @@ describe.sequential('the add-on, end to end', () => {
     expect(cellAt(snap, 'L1').note).toBe(`${FIELDS[column('Xếp loại') - 1]?.note} (Bắt buộc.)`);
     const state = await lastSidebar();
     expect(state.notice).toMatchObject({ kind: 'error', title: 'Có 3 lỗi' });
-    expect(state.issues?.list.map((i) => [i.severity, i.row, i.columnIndex])).toEqual([
-      ['error', 3, 11],
-      ['warning', 4, 11],
-      ['error', 5, 11],
-      ['error', 6, 2],
+    expect(state.issues?.list.map((i) => [i.severity, i.rows, i.columnIndex])).toEqual([
+      ['error', [3], 11],
+      ['warning', [4], 11],
+      ['error', [5], 11],
+      ['error', [6], 2],
     ]);
   });
 
@@ -171,10 +179,13 @@ describe.sequential('the add-on, end to end', () => {
 
   it('a lost reply is retried with the SAME submission id, which the server recognises', async () => {
     await session.edit(SHEET, 'K3', [[60, 'Hoàn thành nhiệm vụ']]);
-    await session.failNextFetch({ kind: 'throw-after' });
+    // The first fetch is the dry run (the list is already stored: might it remove anyone?).
+    await session.failNextFetch({ kind: 'pass' }, { kind: 'throw-after' });
     const before = (await session.fetchLog()).length;
     const { alert, snapshot: snap } = await submitThroughAddon(session, SHEET, null);
-    const fetches = (await session.fetchLog()).slice(before);
+    const dryRun = (await session.fetchLog()).slice(before, before + 1);
+    expect(dryRun.map((f) => [f.outcome, z.object({ dryRun: z.boolean() }).parse(f.body).dryRun])).toEqual([[200, true]]);
+    const fetches = (await session.fetchLog()).slice(before + 1);
     expect(fetches.map((f) => f.outcome)).toEqual(['network-error', 200]);
     const ids = fetches.map(submissionIdOf);
     expect(ids[0]).toBe(ids[1]);
@@ -227,8 +238,80 @@ describe.sequential('the add-on, end to end', () => {
   });
 });
 
+describe.sequential('removals are confirmed before they are sent', () => {
+  const ORG_C = 'Chi bộ Công ty C';
+  let c: AddonSession;
+  let sheet = '';
+  const width = STATUS_COLUMN;
+  /** The first n members, the rows below blanked (the secretary deleted them). */
+  const firstMembers = (n: number, total = 10): unknown[][] => [...grid(validRows(n)), ...Array.from({ length: total - n }, () => Array<string>(width).fill(''))];
+  const storedCards = async () => (await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-c').get()).docs.map((d) => d.id).sort();
+  const audits = async () => (await submissionsCol(h.stack.db, h.stack.blocId, 2025, 'cb-c').get()).size;
+  const send = async (values: unknown[][], ...replies: ('YES' | 'NO')[]) => {
+    await c.edit(sheet, 'A1', values);
+    await c.activate(sheet);
+    const [alerts, fetches] = [(await c.uiLog()).alerts.length, (await c.fetchLog()).length];
+    await c.scriptAlerts(...replies);
+    await c.run('menuSubmit');
+    return { alerts: (await c.uiLog()).alerts.slice(alerts), fetches: (await c.fetchLog()).slice(fetches) };
+  };
+  const bodyOf = (record: FetchRecord | undefined) => z.object({ dryRun: z.boolean().optional(), submissionId: z.string() }).parse(record?.body);
+
+  beforeAll(async () => {
+    c = await openAddon(h, SECRETARY);
+    sheet = await createSheetThroughAddon(c, { orgNumber: 2 });
+  });
+  afterAll(() => c?.close());
+
+  it('a first send removes nobody and asks nothing: one request', async () => {
+    const { alerts, fetches } = await send(grid(validRows(10)));
+    expect(fetches.map((f) => [f.url, f.outcome])).toEqual([[`${h.stack.baseUrl}/submit`, 200]]);
+    expect(alerts.map((a) => a.title)).toEqual(['Đã gửi dữ liệu']);
+    expect(await storedCards()).toHaveLength(10);
+  });
+
+  it('one member removed: the dry run names them, the secretary confirms, the send removes them', async () => {
+    const { alerts, fetches } = await send(firstMembers(9), 'YES');
+    expect(fetches.map((f) => [f.url, f.outcome, bodyOf(f).dryRun])).toEqual([
+      [`${h.stack.baseUrl}/submit`, 200, true],
+      [`${h.stack.baseUrl}/submit`, 200, undefined],
+    ]);
+    expect(bodyOf(fetches[0]).submissionId).not.toBe(bodyOf(fetches[1]).submissionId);
+    expect(alerts).toEqual([
+      {
+        title: 'Xác nhận xóa đảng viên khỏi danh sách',
+        text: `Bảng lần này không còn 1 đảng viên có trong danh sách đã nộp của ${ORG_C} năm 2025. Nếu gửi, các đồng chí sau sẽ bị xóa khỏi danh sách:\n• Đảng viên 10 (79.000010)\n\nBấm “Có” để gửi, “Không” để xem lại bảng (chưa có gì được gửi).`,
+      },
+      expect.objectContaining({ title: 'Đã gửi dữ liệu', text: expect.stringContaining('0 mới thêm, 0 cập nhật, 9 không đổi, 1 xóa khỏi danh sách.') }),
+    ]);
+    expect(await storedCards()).toEqual(validRows(9).map((r) => r['Số thẻ đảng viên']).sort());
+  });
+
+  it('more than a fifth removed (5 of 9): a second question; answered “Không”, nothing is sent or written', async () => {
+    const auditsBefore = await audits();
+    const { alerts, fetches } = await send(firstMembers(4, 9), 'YES', 'NO');
+    expect(fetches.map((f) => bodyOf(f).dryRun)).toEqual([true]);
+    expect(alerts.map((a) => a.title)).toEqual(['Xác nhận xóa đảng viên khỏi danh sách', 'Xác nhận lần hai: xóa nhiều đảng viên', 'Chưa gửi dữ liệu']);
+    expect(alerts[0]?.text).toContain('• Đảng viên 5 (79.000005)\n• Đảng viên 6 (79.000006)\n• Đảng viên 7 (79.000007)\n• Đảng viên 8 (79.000008)\n• Đảng viên 9 (79.000009)\n\n');
+    expect(alerts[1]?.text).toBe(
+      'Lần gửi này xóa 5 trong số 9 đảng viên đã nộp (55,6%), hơn một phần năm danh sách. Nếu bảng bị thiếu dòng (lọc, ẩn hoặc xóa nhầm), hãy bấm “Không” rồi kiểm tra lại. Bấm “Có” nếu đồng chí chắc chắn muốn xóa.',
+    );
+    expect(await storedCards()).toHaveLength(9);
+    expect(await audits()).toBe(auditsBefore);
+    expect((await c.snapshot('Nhật ký gửi'))?.values).toHaveLength(3); // header + the two sends above: no receipt for a send that never left
+  });
+
+  it('answered “Không” at the first question: only the dry run, nothing written', async () => {
+    const auditsBefore = await audits();
+    const { alerts, fetches } = await send(firstMembers(8, 9), 'NO');
+    expect(fetches.map((f) => bodyOf(f).dryRun)).toEqual([true]);
+    expect(alerts.map((a) => a.title)).toEqual(['Xác nhận xóa đảng viên khỏi danh sách', 'Chưa gửi dữ liệu']);
+    expect([await storedCards(), await audits()]).toEqual([validRows(9).map((r) => r['Số thẻ đảng viên']).sort(), auditsBefore]);
+  });
+});
+
 describe('service calls do not grow with rows', () => {
-  it('Gửi dữ liệu of 100 and of 500 members: the same spreadsheet calls and one UrlFetch each', async () => {
+  it('Gửi dữ liệu of 100 and of 500 members: the same spreadsheet calls and two UrlFetch each (the dry run, the send)', async () => {
     const other = await openAddon(h, 'bithu.b@b.vn');
     try {
       const sheet = await createSheetThroughAddon(other);
@@ -243,7 +326,7 @@ describe('service calls do not grow with rows', () => {
       const small = await measure(100);
       const large = await measure(500);
       expect(large).toEqual(small);
-      expect(small.urlFetch).toBe(1);
+      expect(small.urlFetch).toBe(2);
       expect(small.byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setBackgrounds': 1, 'Range.setNotes': 1, 'Range.setValues': 1 });
       expect((await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-b').count().get()).data().count).toBe(500);
     } finally {
@@ -257,14 +340,72 @@ describe('an answer that carries only a few warnings of a kind', () => {
     const other = await openAddon(h, 'bithu.b@b.vn');
     try {
       const sheet = await createSheetThroughAddon(other);
-      const { alert } = await submitThroughAddon(other, sheet, grid(validRows(60, { 'Ngày sinh': '15/03/1985', 'Ngày vào Đảng': '14/03/2003' })));
+      await other.scriptAlerts('YES', 'YES'); // the 500 members sent above are removed: confirmed twice
+      const shown = (await other.uiLog()).alerts.length;
+      await submitThroughAddon(other, sheet, grid(validRows(60, { 'Ngày sinh': '15/03/1985', 'Ngày vào Đảng': '14/03/2003' })));
       // The answer held 20 of the 60 (test/support/corpus/dates-limits.ts checks the counts).
-      expect(alert.title).toBe('Đã gửi dữ liệu');
+      expect((await other.uiLog()).alerts.slice(shown).at(-1)?.title).toBe('Đã gửi dữ liệu');
       const snap = await other.snapshot(sheet);
       if (!snap) throw new Error('no sheet');
       const letter = columnLetter(column('Ngày vào Đảng') - 1);
       const marked = Array.from({ length: 60 }, (_, i) => cellAt(snap, `${letter}${String(i + 2)}`).note).filter((note) => note.startsWith(MARK_PREFIX.warning));
       expect(marked).toHaveLength(60);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe.sequential('Tạo bảng đánh giá from last year’s accepted list', () => {
+  let c: AddonSession;
+  beforeAll(async () => {
+    // 2024 is past its deadline: the admin reopens it and the secretary sends last year's list.
+    const reopen = await h.post('orgAction', { year: 2024, orgId: 'cb-a', action: 'reopen', reason: 'Nhập danh sách năm trước', until: '2099-01-15T17:00:00+07:00' }, ADMIN);
+    expect(reopen.status).toBe(200);
+    const rows = validRows(3);
+    rows[2] = { ...rows[2], 'Ngày sinh': 1990, 'Lãnh đạo, quản lý': 'Không', 'Giới tính': 'Nữ', 'Xếp loại': 'Không hoàn thành nhiệm vụ', 'Kỷ luật trong năm': 'Khiển trách' };
+    expect((await h.post('submit', { year: 2024, orgId: 'cb-a', submissionId: 'carry-2024-cb-a', sheet: { values: grid(rows) } }, SECRETARY)).status).toBe(200);
+    c = await openAddon(h, SECRETARY);
+  });
+  afterAll(() => c?.close());
+
+  it('“Có”: the 2024 members are copied with who they are, the 2025 evaluation columns empty; one check lists the missing ratings as one entry', async () => {
+    const before = (await c.fetchLog()).length;
+    await c.scriptAlerts('YES');
+    const sheet = await createSheetThroughAddon(c, { orgNumber: 1 });
+    const fetches = (await c.fetchLog()).slice(before);
+    expect(fetches.map((f) => [f.url.slice(h.stack.baseUrl.length), f.outcome, f.body])).toEqual([
+      ['/status', 200, {}],
+      ['/carryOver', 200, { year: 2025, orgId: 'cb-a' }],
+    ]);
+    const question = (await c.uiLog()).alerts.at(-1);
+    expect(question).toEqual({
+      title: 'Bắt đầu từ danh sách năm 2024?',
+      text: 'Đảng ủy Khối có danh sách 3 đảng viên của Chi bộ Công ty A năm 2024. Bấm “Có” để chép sang bảng mới họ và tên, số thẻ, ngày sinh, giới tính, ngày vào Đảng, chức vụ, lãnh đạo quản lý, trình độ chuyên môn và lý luận chính trị; các cột đánh giá năm 2025 (điểm, xếp loại, nêu gương, nhận xét nơi cư trú, học tập, làm theo, kỷ luật, khen thưởng) để trống. Bấm “Không” để bắt đầu với bảng trống.',
+    });
+    const snap = await c.snapshot(sheet);
+    const empty = Array<string>(STATUS_COLUMN - 10).fill('');
+    expect(snap?.values.slice(1)).toEqual([
+      [1, 'Đảng viên 1', '79.000001', '15/03/1985', 'Nam', '03/02/2010', 'Trưởng phòng', 'Có', 'Đại học', 'Trung cấp', ...empty],
+      [2, 'Đảng viên 2', '79.000002', '15/03/1985', 'Nam', '03/02/2010', 'Trưởng phòng', 'Có', 'Đại học', 'Trung cấp', ...empty],
+      [3, 'Đảng viên 3', '79.000003', '1990', 'Nữ', '03/02/2010', 'Trưởng phòng', 'Không', 'Đại học', 'Trung cấp', ...empty],
+    ]);
+    expect((await lastSidebarOf(c)).notice?.text).toContain('Đã chép 3 đảng viên từ danh sách năm 2024.');
+    await c.run('menuCheck');
+    const groups = (await lastSidebarOf(c)).issues?.list.map(groupText) ?? [];
+    expect(groups).toContain('Dòng 2, 3, 4, cột “Xếp loại”: Chưa nhập “Xếp loại”. Đây là thông tin bắt buộc.');
+  });
+
+  it('“Không”: the template stays empty; an organisation without a 2024 list is not asked', async () => {
+    const other = await openAddon(h, SECRETARY);
+    try {
+      await other.scriptAlerts('NO');
+      const sheet = await createSheetThroughAddon(other, { orgNumber: 1 });
+      expect((await other.uiLog()).alerts.map((a) => a.title)).toEqual(['Bắt đầu từ danh sách năm 2024?']);
+      expect((await other.snapshot(sheet))?.values.length).toBe(1);
+      const asked = (await c.uiLog()).alerts.length;
+      const sheetC = await createSheetThroughAddon(c, { orgNumber: 2 });
+      expect([(await c.uiLog()).alerts.length - asked, (await c.fetchLog()).at(-1)?.outcome, (await c.snapshot(sheetC))?.values.length]).toEqual([0, 200, 1]);
     } finally {
       await other.close();
     }

@@ -79,6 +79,6 @@ describe('firebase emulators:exec --only firestore,functions (offline, gcloud ja
       storedState: 'submitted',
     });
     // All five functions were loaded by the functions emulator, the schedule included (not fired).
-    for (const fn of ['submit', 'status', 'orgAction', 'runRollup', 'rollupSchedule']) expect(result.output).toContain(fn);
+    for (const fn of ['submit', 'status', 'orgAction', 'runRollup', 'rollupSchedule', 'carryOver']) expect(result.output).toContain(fn);
   }, 240_000);
 });

@@ -52,7 +52,6 @@ export const FIELD_KEYS = [
   'admissionDate',
   'position',
   'isLeader',
-  'leaderTier',
   'education',
   'politicalTheory',
   'score',
@@ -66,6 +65,7 @@ export const FIELD_KEYS = [
   'discipline',
   'selfCorrected',
   'commendation',
+  'leaderTier',
   'note',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
@@ -89,7 +89,6 @@ export const FIELDS: readonly FieldSpec[] = [
   field('admissionDate', 'Ngày vào Đảng', 'optional', { type: 'date' }, 110, 'Ngày kết nạp vào Đảng, dạng ngày/tháng/năm.', ['Ngày kết nạp', 'Ngày kết nạp Đảng', 'Ngày vào đảng chính thức']),
   field('position', 'Chức vụ', 'optional', { type: 'text', max: 200 }, 150, 'Chức vụ chính quyền, đoàn thể hoặc trong Đảng (nếu có).', ['Chức vụ hiện nay']),
   field('isLeader', 'Lãnh đạo, quản lý', 'required', { type: 'leader' }, 90, 'Có nếu đảng viên giữ chức vụ lãnh đạo, quản lý; để trống hoặc Không nếu không giữ.', ['Giữ chức vụ lãnh đạo, quản lý', 'LĐQL', 'Cán bộ lãnh đạo quản lý']),
-  field('leaderTier', 'Cấp lãnh đạo', 'optional', { type: 'enum', values: LEADER_TIER }, 200, 'Chỉ ghi khi cột “Lãnh đạo, quản lý” là Có: Bí thư đảng ủy, người đứng đầu cơ quan, đơn vị; hoặc Bí thư chi bộ, người đứng đầu phòng, ban, đoàn thể và tương đương. Để trống hoặc Không nếu không thuộc hai cấp này.', ['Cấp lãnh đạo, quản lý', 'Cấp chức vụ', 'Cấp lãnh đạo quản lý']),
   field('education', 'Trình độ chuyên môn', 'optional', { type: 'enum', values: EDUCATION }, 120, 'Trung cấp, Cao đẳng, Đại học, Thạc sĩ, Tiến sĩ hoặc Khác.', ['Trình độ CM', 'Chuyên môn', 'Trình độ chuyên môn nghiệp vụ']),
   field('politicalTheory', 'Lý luận chính trị', 'optional', { type: 'enum', values: POLITICAL_THEORY }, 120, 'Chưa qua đào tạo, Sơ cấp, Trung cấp, Cao cấp hoặc Cử nhân.', ['LLCT', 'Trình độ LLCT', 'Trình độ lý luận chính trị', 'Lý luận']),
   field('score', 'Điểm', 'scored', { type: 'score' }, 60, 'Từ năm 2025 (Quy định 366-QĐ/TW): điểm từ 0 đến 100. HTXSNV từ 90 điểm, HTTNV từ 70 đến dưới 90, HTNV từ 50 đến dưới 70, KHTNV dưới 50.', ['Tổng điểm', 'Điểm đánh giá', 'Số điểm']),
@@ -103,6 +102,8 @@ export const FIELDS: readonly FieldSpec[] = [
   field('discipline', 'Kỷ luật trong năm', 'optional', { type: 'enum', values: DISCIPLINE }, 110, 'Không, Khiển trách, Cảnh cáo, Cách chức hoặc Khai trừ.', ['Kỷ luật', 'Hình thức kỷ luật']),
   field('selfCorrected', 'Tự phát hiện, khắc phục', 'optional', { type: 'enum', values: YES_NO }, 100, 'Có nếu đảng viên bị kỷ luật đã tự phát hiện, tự khắc phục (khi đó không bắt buộc xếp loại KHTNV).', ['Tự phát hiện', 'Tự phát hiện và khắc phục']),
   field('commendation', 'Khen thưởng', 'optional', { type: 'enum', values: COMMENDATION }, 130, 'Không, Cấp cơ sở, Cấp Khối, Cấp tỉnh, thành phố hoặc Cấp Trung ương.', ['Khen thưởng trong năm', 'Hình thức khen thưởng']),
+  // Issue 18: beside the commendation it splits (placed last so the template's other columns keep their places).
+  field('leaderTier', 'Cấp lãnh đạo', 'optional', { type: 'enum', values: LEADER_TIER }, 200, 'Chỉ ghi khi cột “Lãnh đạo, quản lý” là Có: Bí thư đảng ủy, người đứng đầu cơ quan, đơn vị; hoặc Bí thư chi bộ, người đứng đầu phòng, ban, đoàn thể và tương đương. Để trống hoặc Không nếu không thuộc hai cấp này.', ['Cấp lãnh đạo, quản lý', 'Cấp chức vụ', 'Cấp lãnh đạo quản lý']),
   field('note', 'Ghi chú', 'optional', { type: 'text', max: 1000 }, 200, 'Ghi chú thêm (không bắt buộc).'),
 ];
 

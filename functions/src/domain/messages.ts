@@ -63,6 +63,8 @@ export const MESSAGES = {
     `${q(p.value)} không phải họ tên. Hãy nhập họ và tên đầy đủ bằng chữ (và kiểm tra các cột có bị lệch không).`,
   CARD_INVALID: (p: { value: string }) =>
     `Số thẻ đảng viên ${q(p.value)} không hợp lệ. Số thẻ chỉ gồm chữ, số, dấu chấm, dấu gạch ngang và không quá 20 ký tự.`,
+  CARD_NUMERIC: (p: { value: string }) =>
+    `Ô số thẻ đang là một con số (${q(p.value)}), không phải chữ: Google Trang tính có thể đã đổi số thẻ (coi dấu chấm là dấu phân cách hàng nghìn, bỏ số 0 ở cuối). Hãy chọn cột “Số thẻ đảng viên”, chọn Định dạng → Số → Văn bản thuần, rồi nhập lại số thẻ đúng như trên thẻ (ví dụ 79.012010).`,
   CARD_DUPLICATE: (p: { card: string; firstRow: number }) =>
     `Số thẻ đảng viên ${q(p.card)} trùng với dòng ${p.firstRow}. Mỗi đảng viên chỉ ghi một dòng; hãy xóa dòng trùng hoặc sửa số thẻ.`,
   SCORE_REQUIRED: (p: { year: number }) =>

@@ -1,7 +1,7 @@
 import { DISCIPLINE, LEADER_TIER, RATING, type RatingLevel } from './enums.js';
 import type { FieldKey } from './fields.js';
 import { issue, type Issue, type Location } from './messages.js';
-import type { Evaluation, RulePackId, RuleSettings, SheetRow } from './schema.js';
+import type { Evaluation, RulePackId, RuleSettings } from './schema.js';
 import { defaultRulePack } from './schema.js';
 import { minusMonths } from './dates.js';
 import { formatDateVi } from './format.js';
@@ -67,10 +67,20 @@ export function ruleContext(settings: RuleSettings, columnOf: ColumnOf): RuleCon
 
 const at = (row: number, ctx: RuleContext, field: FieldKey): Location => ({ row, ...ctx.columnOf(field) });
 
-export function checkRow(row: number, e: Evaluation, ctx: RuleContext): Issue[] {
+/**
+ * Fields of a row whose cell could not be read (a bad value, a required blank, a column the
+ * layout left unread). A rule runs on a row only when every field it looks at was read, so a row
+ * with a bad date still gets its score, rating and discipline checked in the same pass.
+ */
+export type UnreadFields = ReadonlySet<FieldKey>;
+const NONE_UNREAD: UnreadFields = new Set();
+
+export function checkRow(row: number, e: Evaluation, ctx: RuleContext, unread: UnreadFields = NONE_UNREAD): Issue[] {
   const issues: Issue[] = [];
+  if (unread.has('rating')) return checkDates(row, e, ctx, unread);
+  const known = (...fields: FieldKey[]): boolean => unread.size === 0 || fields.every((f) => !unread.has(f));
   const classified = e.rating !== 'KXL';
-  if (ctx.pack.usesScore && classified) {
+  if (ctx.pack.usesScore && classified && known('score')) {
     if (e.score === null) {
       issues.push(issue('error', 'SCORE_REQUIRED', at(row, ctx, 'score'), { year: ctx.settings.year }));
     } else {
@@ -88,7 +98,7 @@ export function checkRow(row: number, e: Evaluation, ctx: RuleContext): Issue[] 
       }
     }
   }
-  if (classified && e.discipline !== null && e.discipline !== 'none' && e.rating !== 'KHTNV' && e.selfCorrected !== true) {
+  if (classified && known('discipline', 'selfCorrected') && e.discipline !== null && e.discipline !== 'none' && e.rating !== 'KHTNV' && e.selfCorrected !== true) {
     issues.push(
       issue('error', 'DISCIPLINE_NOT_KHTNV', at(row, ctx, 'rating'), {
         discipline: DISCIPLINE.labelOf(e.discipline),
@@ -96,23 +106,23 @@ export function checkRow(row: number, e: Evaluation, ctx: RuleContext): Issue[] 
       }),
     );
   }
-  if (!classified && e.unratedReason === null) {
+  if (!classified && known('unratedReason') && e.unratedReason === null) {
     issues.push(issue('error', 'UNRATED_REASON_MISSING', at(row, ctx, 'unratedReason')));
   }
-  if (classified && e.unratedReason !== null) {
+  if (classified && known('unratedReason') && e.unratedReason !== null) {
     issues.push(issue('error', 'UNRATED_REASON_UNEXPECTED', at(row, ctx, 'unratedReason'), { rating: RATING.labelOf(e.rating) }));
   }
-  if (classified && e.admissionDate !== null && e.admissionDate > ctx.newMemberSince && e.admissionDate <= ctx.evaluationDate) {
+  if (classified && known('admissionDate') && e.admissionDate !== null && e.admissionDate > ctx.newMemberSince && e.admissionDate <= ctx.evaluationDate) {
     issues.push(
       issue('warning', 'NEW_MEMBER_RATED', at(row, ctx, 'rating'), { admitted: e.admissionDate, evaluationDate: ctx.evaluationDate }),
     );
   }
-  if (e.leaderTier != null && e.leaderTier !== 'none' && !e.isLeader) {
+  if (known('leaderTier', 'isLeader') && e.leaderTier != null && e.leaderTier !== 'none' && !e.isLeader) {
     issues.push(issue('error', 'LEADER_TIER_NOT_LEADER', at(row, ctx, 'leaderTier'), { tier: LEADER_TIER.labelOf(e.leaderTier) }));
   }
-  issues.push(...checkDates(row, e, ctx));
+  issues.push(...checkDates(row, e, ctx, unread));
   const lowest = ctx.settings.exemplaryScale[ctx.settings.exemplaryScale.length - 1];
-  if (e.rating === 'HTXSNV' && e.exemplary === lowest) {
+  if (e.rating === 'HTXSNV' && known('exemplary') && e.exemplary === lowest) {
     issues.push(issue('warning', 'EXCELLENT_LOW_EXEMPLARY', at(row, ctx, 'exemplary'), { level: lowest }));
   }
   return issues;
@@ -126,35 +136,47 @@ const PARTY_FOUNDED = '1930-02-03';
  * admission before the Party's founding or before birth (errors); admission under 18, the Party's minimum age, is a warning
  * (a birth year alone is compared by years). A birth date is `yyyy` or `yyyy-mm-dd`.
  */
-function checkDates(row: number, e: Evaluation, ctx: RuleContext): Issue[] {
+function checkDates(row: number, e: Evaluation, ctx: RuleContext, unread: UnreadFields): Issue[] {
   const issues: Issue[] = [];
+  const birthDate = unread.has('birthDate') ? null : e.birthDate;
+  const admissionDate = unread.has('admissionDate') ? null : e.admissionDate;
   // The earliest day a birth date (or a birth year) can mean.
-  const bornFrom = e.birthDate === null ? null : e.birthDate.length === 4 ? `${e.birthDate}-01-01` : e.birthDate;
-  if (e.birthDate !== null && bornFrom !== null && bornFrom > ctx.evaluationDate) {
-    issues.push(issue('error', 'DATE_IN_FUTURE', at(row, ctx, 'birthDate'), { value: formatDateVi(e.birthDate) }));
+  const bornFrom = birthDate === null ? null : birthDate.length === 4 ? `${birthDate}-01-01` : birthDate;
+  if (birthDate !== null && bornFrom !== null && bornFrom > ctx.evaluationDate) {
+    issues.push(issue('error', 'DATE_IN_FUTURE', at(row, ctx, 'birthDate'), { value: formatDateVi(birthDate) }));
   }
-  if (e.admissionDate !== null && e.admissionDate > ctx.evaluationDate) {
-    issues.push(issue('error', 'DATE_IN_FUTURE', at(row, ctx, 'admissionDate'), { value: formatDateVi(e.admissionDate) }));
+  if (admissionDate !== null && admissionDate > ctx.evaluationDate) {
+    issues.push(issue('error', 'DATE_IN_FUTURE', at(row, ctx, 'admissionDate'), { value: formatDateVi(admissionDate) }));
   }
-  if (e.admissionDate !== null && e.admissionDate < PARTY_FOUNDED) {
-    issues.push(issue('error', 'ADMISSION_BEFORE_FOUNDING', at(row, ctx, 'admissionDate'), { value: formatDateVi(e.admissionDate) }));
+  if (admissionDate !== null && admissionDate < PARTY_FOUNDED) {
+    issues.push(issue('error', 'ADMISSION_BEFORE_FOUNDING', at(row, ctx, 'admissionDate'), { value: formatDateVi(admissionDate) }));
+    return issues;
   }
-  if (e.birthDate !== null && bornFrom !== null && e.admissionDate !== null) {
-    const facts = { admitted: e.admissionDate, born: e.birthDate };
-    if (e.admissionDate < PARTY_FOUNDED) return issues;
-    if (e.admissionDate < bornFrom) issues.push(issue('error', 'ADMISSION_BEFORE_BIRTH', at(row, ctx, 'admissionDate'), facts));
-    else if (e.admissionDate < plusYears(bornFrom, 18)) issues.push(issue('warning', 'ADMISSION_UNDER_18', at(row, ctx, 'admissionDate'), facts));
+  if (birthDate !== null && bornFrom !== null && admissionDate !== null) {
+    const facts = { admitted: admissionDate, born: birthDate };
+    if (admissionDate < bornFrom) issues.push(issue('error', 'ADMISSION_BEFORE_BIRTH', at(row, ctx, 'admissionDate'), facts));
+    else if (admissionDate < plusYears(bornFrom, 18)) issues.push(issue('warning', 'ADMISSION_UNDER_18', at(row, ctx, 'admissionDate'), facts));
   }
   return issues;
 }
 
 const plusYears = (iso: string, years: number): string => `${String(Number(iso.slice(0, 4)) + years).padStart(4, '0')}${iso.slice(4)}`;
 
-/** Rules over the organisation's whole list: the HTXSNV quota and the expected member count. */
-export function checkSheet(rows: readonly SheetRow[], listed: number, ctx: RuleContext): Issue[] {
+/** A row whose “Xếp loại” could be read, whatever else is wrong with it. */
+export interface RatedRow {
+  readonly row: number;
+  readonly rating: Evaluation['rating'];
+}
+
+/**
+ * Rules over the organisation's whole list: the HTXSNV quota and the expected member count.
+ * The quota counts what the sheet says (every row whose rating could be read), not only the
+ * rows without errors, so its numbers do not change as other errors are fixed.
+ */
+export function checkSheet(rated: readonly RatedRow[], listed: number, ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
-  const excellent = rows.filter((r) => r.evaluation.rating === 'HTXSNV');
-  const good = rows.filter((r) => r.evaluation.rating === 'HTTNV').length;
+  const excellent = rated.filter((r) => r.rating === 'HTXSNV');
+  const good = rated.filter((r) => r.rating === 'HTTNV').length;
   const percent = ctx.settings.quotaPercent;
   const max = Math.floor((good * percent) / 100 + 1e-9);
   const firstOver = excellent[max];

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { FIELDS, fieldSpec, type FieldKey, type FieldSpec } from './fields.js';
 import { issue, type Issue } from './messages.js';
 import { memoised, normaliserFor, type Normaliser } from './normalise.js';
-import { checkRow, checkSheet, ruleContext, type ColumnOf, type RulePack } from './rules.js';
+import { checkRow, checkSheet, ruleContext, type ColumnOf, type RatedRow, type RulePack } from './rules.js';
 import {
   evaluationSchema,
   ruleSettingsSchema,
@@ -95,20 +95,22 @@ export function validateSheet(
 
   const rows: SheetRow[] = [];
   const rejectedRows: number[] = [];
+  const rated: RatedRow[] = [];
   const firstRowOfCard = new Map<string, number>();
+  // Every rule runs on every row whose fields could be read, so one check shows everything that
+  // blocks the sheet: a row with a bad date is still checked for a repeated card and its rating.
   for (const { row, cells, issues: layoutIssues, unread } of sheet.dataRows) {
-    const { evaluation, rowIssues } = readRow(row, cells, readers, refusedWhenAbsent, columnOf, layoutIssues, unread);
-    const card = evaluation?.cardNumber;
-    if (card !== undefined) {
+    const { record, failed, rowIssues } = readRow(row, cells, readers, refusedWhenAbsent, columnOf, layoutIssues, unread);
+    const card = failed?.has('cardNumber') === true ? null : record.cardNumber;
+    if (card !== null) {
       const firstRow = firstRowOfCard.get(card);
       if (firstRow === undefined) firstRowOfCard.set(card, row);
       else rowIssues.push(issue('error', 'CARD_DUPLICATE', { row, ...columnOf('cardNumber') }, { card, firstRow }));
     }
-    if (evaluation && !hasError(rowIssues)) {
-      const found = checkRow(row, evaluation, ctx);
-      if (found.length > 0) rowIssues.push(...found);
-    }
-    if (evaluation && !hasError(rowIssues)) rows.push({ row, evaluation });
+    if (failed?.has('rating') !== true) rated.push({ row, rating: record.rating });
+    const found = checkRow(row, record, ctx, failed ?? undefined);
+    if (found.length > 0) rowIssues.push(...found);
+    if (failed === null && !hasError(rowIssues)) rows.push({ row, evaluation: record });
     else rejectedRows.push(row);
     if (rowIssues.length > 0) issues.push(...rowIssues);
   }
@@ -116,7 +118,7 @@ export function validateSheet(
   if (sheet.headerRow !== null && sheet.dataRows.length === 0) {
     issues.push(issue('error', 'NO_DATA_ROWS', { row: sheet.headerRow, column: null }, { headerRow: sheet.headerRow }));
   }
-  if (sheet.headerRow !== null) issues.push(...checkSheet(rows, sheet.dataRows.length, ctx));
+  if (sheet.headerRow !== null) issues.push(...checkSheet(rated, sheet.dataRows.length, ctx));
 
   const errorCount = issues.filter((i) => i.severity === 'error').length;
   return {
@@ -151,7 +153,20 @@ function checkedBySchema(normalise: Normaliser, schema: z.ZodType, header: strin
   };
 }
 
-/** One row's cells → its evaluation (every field checked by its schema) or the problems found in its cells. */
+interface ReadRow {
+  /** Every field read from the row; a field in `failed` holds its blank value. */
+  readonly record: Evaluation;
+  /** Fields whose cell could not be read; null when every field was read. */
+  readonly failed: Set<FieldKey> | null;
+  readonly rowIssues: Issue[];
+}
+
+/**
+ * One row's cells → its evaluation (every field checked by its schema), the problems found in
+ * its cells and which fields they concern. A card number that arrives as a number is read but
+ * warned about: Google Sheets has already changed it (dots taken as thousands separators,
+ * trailing zeros dropped) and only the secretary knows the real one.
+ */
 function readRow(
   row: number,
   cells: readonly Cell[],
@@ -160,26 +175,37 @@ function readRow(
   columnOf: ColumnOf,
   layoutIssues: readonly Issue[] = [],
   unread?: ReadonlySet<number>,
-): { evaluation: Evaluation | null; rowIssues: Issue[] } {
+): ReadRow {
   const rowIssues: Issue[] = [...layoutIssues];
   const record = { ...BLANK_EVALUATION };
+  let failed: Set<FieldKey> | null = null;
   for (const { key, spec, column, read, blankOk } of readers) {
-    if (unread?.has(column.index)) continue;
-    const outcome = read(cells[column.index] ?? null);
+    if (unread?.has(column.index)) {
+      (failed ??= new Set()).add(key);
+      continue;
+    }
+    const cell = cells[column.index] ?? null;
+    const outcome = read(cell);
     if (outcome.ok && outcome.value !== null) {
       record[key] = outcome.value;
+      if (typeof cell === 'number' && spec.kind.type === 'card') {
+        rowIssues.push(issue('warning', 'CARD_NUMERIC', { row, column: column.header, columnIndex: column.index }, { value: typeof outcome.value === 'string' ? outcome.value : String(cell) }));
+      }
       continue;
     }
     const where = { row, column: column.header, columnIndex: column.index };
     if (!outcome.ok) rowIssues.push(outcome.problem(where));
     else if (spec.requirement === 'required') rowIssues.push(issue('error', 'VALUE_REQUIRED', where, { header: spec.header }));
     else if (!blankOk) rowIssues.push(issue('error', 'VALUE_INVALID', where, { header: spec.header }));
+    else continue;
+    (failed ??= new Set()).add(key);
   }
-  if (rowIssues.length > 0) return { evaluation: null, rowIssues };
-  for (const key of refusedWhenAbsent) rowIssues.push(issue('error', 'VALUE_INVALID', { row, ...columnOf(key) }, { header: fieldSpec(key).header }));
-  if (rowIssues.length > 0) return { evaluation: null, rowIssues };
-  // Every field now holds a value its schema accepts (checked above), or its accepted blank.
-  return { evaluation: record as Evaluation, rowIssues };
+  if (failed === null && refusedWhenAbsent.length > 0) {
+    failed = new Set(refusedWhenAbsent);
+    for (const key of refusedWhenAbsent) rowIssues.push(issue('error', 'VALUE_INVALID', { row, ...columnOf(key) }, { header: fieldSpec(key).header }));
+  }
+  // Every field not in `failed` holds a value its schema accepts (checked above), or its accepted blank.
+  return { record: record as Evaluation, failed, rowIssues };
 }
 
 /** Every field of the row type, empty: blank cells are null, an unmarked “Lãnh đạo, quản lý” is Không. Built once; each row copies it. */

@@ -1,3 +1,4 @@
+import { carryOver } from './carry-over.js';
 import { orgAction } from './org-action.js';
 import { runRollup } from './run-rollup.js';
 import { status } from './status.js';
@@ -7,5 +8,5 @@ import { submit } from './submit.js';
  * The plain HTTP handlers by their deployed names. index.ts wraps them for `firebase deploy`;
  * dev/serve.ts registers the very same handlers with functions-framework for local runs.
  */
-export const httpHandlers = { submit, status, orgAction, runRollup } as const;
+export const httpHandlers = { submit, status, orgAction, runRollup, carryOver } as const;
 export type FunctionName = keyof typeof httpHandlers;

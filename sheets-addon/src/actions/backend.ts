@@ -1,9 +1,9 @@
 import { postJson, type ApiResult } from '../server/client.js';
 import { failureText, type FailureText } from '../server/messages.js';
-import { statusAnswerSchema, submitAnswerSchema, type StatusAnswer, type SubmitAnswer } from '../domain.js';
+import { carryOverAnswerSchema, statusAnswerSchema, submitAnswerSchema, type CarryOverAnswer, type StatusAnswer, type SubmitAnswer } from '../domain.js';
 import { identityToken, serverUrl, urlFetchTransport } from '../apps-script/http.js';
 
-/** The two calls the secretary's actions make, each ONE UrlFetchApp request (plus retries). */
+/** The calls the secretary's actions make, each ONE UrlFetchApp request (plus retries). */
 export const NO_SERVER: FailureText = {
   title: 'Chưa cài đặt địa chỉ máy chủ',
   text: 'Tiện ích chưa biết địa chỉ máy chủ của Đảng ủy Khối nên chưa gửi hoặc tải được dữ liệu. Hãy báo quản trị viên dùng mục “Cài đặt địa chỉ máy chủ”. Việc kiểm tra dữ liệu vẫn dùng được.',
@@ -20,6 +20,8 @@ export interface SubmitBody {
   readonly year: number;
   readonly orgId: string;
   readonly submissionId: string;
+  /** The server checks and compares without writing anything (the removal confirmation). */
+  readonly dryRun?: boolean;
   readonly sheet: { readonly name: string; readonly startRow: 1; readonly values: unknown };
 }
 
@@ -27,6 +29,13 @@ export function sendSubmission(body: SubmitBody): Called<SubmitAnswer> {
   const base = serverUrl();
   if (base === null) return { ok: false, failure: null };
   return postJson(urlFetchTransport, { url: `${base}/submit`, body, token: identityToken() }, submitAnswerSchema);
+}
+
+/** Last year's accepted list of the organisation, for a new template. */
+export function fetchCarryOver(year: number, orgId: string): Called<CarryOverAnswer> {
+  const base = serverUrl();
+  if (base === null) return { ok: false, failure: null };
+  return postJson(urlFetchTransport, { url: `${base}/carryOver`, body: { year, orgId }, token: identityToken() }, carryOverAnswerSchema);
 }
 
 export function describeFailure(failure: Called<unknown> & { ok: false }): FailureText {

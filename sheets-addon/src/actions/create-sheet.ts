@@ -4,6 +4,7 @@ import { documentStore, readJson } from '../apps-script/properties.js';
 import { COLOURS, evaluationSheetName } from '../sidebar-model/labels.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { chooseTarget } from './choose.js';
+import { offerCarryOver } from './carry-over.js';
 import { rememberTarget } from './context.js';
 
 /**
@@ -12,6 +13,7 @@ import { rememberTarget } from './context.js';
  * chosen organisation's sheet for the year.
  */
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+const PLAIN_TEXT_FORMAT = '@';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function validation(header: string, rule: ColumnRule): GoogleAppsScript.Spreadsheet.DataValidation {
@@ -33,6 +35,9 @@ export function applyTemplate(sheet: Sheet, exemplaryScale: readonly string[]): 
   const rules = columns.map((c) => (c.rule ? validation(c.header, c.rule) : null));
   const dataRows = Math.min(TEMPLATE_DATA_ROWS, sheet.getMaxRows() - 1);
   sheet.getRange(2, 1, dataRows, n).setDataValidations(Array.from({ length: dataRows }, () => rules));
+  columns.forEach((c, i) => {
+    if (c.plainText) sheet.getRange(2, i + 1, dataRows, 1).setNumberFormat(PLAIN_TEXT_FORMAT);
+  });
   header.protect().setDescription('Dòng tiêu đề của mẫu đánh giá: tiện ích tìm cột theo tên, đừng đổi tên cột.').setWarningOnly(true);
 }
 
@@ -67,11 +72,14 @@ export function createEvaluationSheet(ui: GoogleAppsScript.Base.Ui): Notice {
   applyTemplate(sheet, choice.status.settings.exemplaryScale);
   rememberTarget(sheet, target);
   sheet.activate();
+  const carried = offerCarryOver(ui, sheet, target);
+  const next =
+    carried === null
+      ? 'Hãy nhập mỗi đảng viên một dòng, bắt đầu từ dòng 2, rồi chọn “Kiểm tra dữ liệu”.'
+      : `${carried} Hãy xóa dòng của đảng viên đã chuyển đi, thêm dòng cho đảng viên mới, nhập các cột đánh giá của năm rồi chọn “Kiểm tra dữ liệu”.`;
   return {
     kind: 'success',
     title: 'Đã tạo bảng đánh giá',
-    text:
-      `Đã tạo trang tính “${sheet.getName()}” cho ${target.orgName}, năm ${target.year} (${choice.status.settings.rulePackTitle}). ` +
-      `Hãy nhập mỗi đảng viên một dòng, bắt đầu từ dòng 2, rồi chọn “Kiểm tra dữ liệu”. Hạn nộp: ${target.deadlineText}.`,
+    text: `Đã tạo trang tính “${sheet.getName()}” cho ${target.orgName}, năm ${target.year} (${choice.status.settings.rulePackTitle}). ${next} Hạn nộp: ${target.deadlineText}.`,
   };
 }

@@ -2,6 +2,7 @@ import { stateLabelOf, type Target } from '../sheet/target.js';
 import type { Issue } from '../domain.js';
 import { serverUrl } from '../apps-script/http.js';
 import { SIDEBAR_TITLE } from '../sidebar-model/labels.js';
+import { groupIssues } from '../sidebar-model/issue-groups.js';
 import { jsonForHtml, SIDEBAR_ISSUE_LIMIT, type Notice, type SidebarState, type SidebarTarget } from '../sidebar-model/sidebar-state.js';
 import { describeFailure, fetchStatus } from './backend.js';
 import { activeContext, formatInstant, rememberStatus, rememberTarget, type SheetContext } from './context.js';
@@ -31,6 +32,7 @@ function sidebarTarget(target: Target): SidebarTarget {
 
 export function buildState(ctx: SheetContext, notice: Notice | null, issues: readonly Issue[] | null): SidebarState {
   const errors = issues?.filter((i) => i.severity === 'error').length ?? 0;
+  const groups = issues ? groupIssues(issues) : [];
   return {
     sheetName: ctx.sheet.getName(),
     serverConfigured: serverUrl() !== null,
@@ -40,8 +42,8 @@ export function buildState(ctx: SheetContext, notice: Notice | null, issues: rea
       ? {
           errors,
           warnings: issues.length - errors,
-          list: issues.slice(0, SIDEBAR_ISSUE_LIMIT).map((i) => ({ severity: i.severity, row: i.row, columnIndex: i.columnIndex, message: i.message })),
-          more: Math.max(0, issues.length - SIDEBAR_ISSUE_LIMIT),
+          list: groups.slice(0, SIDEBAR_ISSUE_LIMIT),
+          more: Math.max(0, groups.length - SIDEBAR_ISSUE_LIMIT),
         }
       : null,
   };

@@ -9,6 +9,7 @@ import type { Notice, SidebarState } from '../sidebar-model/sidebar-state.js';
 import { describeFailure, NO_SERVER, sendSubmission } from './backend.js';
 import { NOT_AN_EVALUATION_SHEET } from './check.js';
 import { chooseTarget } from './choose.js';
+import { confirmRemovals, REMOVAL_CANCELLED } from './confirm-removal.js';
 import { activeContext, formatInstant, rememberTarget, type SheetContext } from './context.js';
 import { acceptedNotice, localErrorsNotice, recordReceipt } from './receipts.js';
 import { buildState } from './sidebar.js';
@@ -35,6 +36,9 @@ function resolveTarget(ctx: SheetContext, ui: GoogleAppsScript.Base.Ui): Target 
   rememberTarget(ctx.sheet, target);
   return target;
 }
+
+/** Only a list the server already holds can lose members: a first send needs no dry run. */
+const mayRemoveMembers = (target: Target): boolean => target.lastSubmission !== null || target.state !== 'not_submitted';
 
 const listedRows = (local: ReturnType<typeof validateSheet>): number[] =>
   [...local.rows.map((r) => r.row), ...local.rejectedRows].sort((a, b) => a - b);
@@ -67,8 +71,15 @@ export function runSubmit(ui: GoogleAppsScript.Base.Ui): SubmitOutcome {
   }
   const headerRow = local.headerRow ?? 1;
   const statusIndex = placeStatusColumn(values[headerRow - 1] ?? [], Math.max(0, ...values.map((line) => line.length)));
+  const sheet = { name: ctx.sheet.getName(), startRow: 1 as const, values };
+  if (mayRemoveMembers(target)) {
+    // Its own id: a dry run writes nothing, not even an audit record. A failed dry run is not
+    // a reason to stop: the send below meets the same failure and reports it.
+    const dry = sendSubmission({ year: target.year, orgId: target.orgId, submissionId: Utilities.getUuid(), dryRun: true, sheet });
+    if (dry.ok && confirmRemovals(ui, dry.data) === 'cancelled') return done(ctx, REMOVAL_CANCELLED);
+  }
   const submissionId = Utilities.getUuid();
-  const reply = sendSubmission({ year: target.year, orgId: target.orgId, submissionId, sheet: { name: ctx.sheet.getName(), startRow: 1, values } });
+  const reply = sendSubmission({ year: target.year, orgId: target.orgId, submissionId, sheet });
   const receipt = (result: ReceiptResult, counts: Partial<SubmitAnswer['counts']> | null, note: string, atIso = new Date().toISOString()) => { recordReceipt(ctx.spreadsheet, { atText: formatInstant(atIso, ctx.timeZone), year: target.year, orgName: target.orgName, submissionId, result, counts, by: Session.getActiveUser().getEmail(), note }); };
 
   if (reply.ok) {

@@ -12,7 +12,15 @@ export interface TemplateColumn {
   readonly note: string;
   readonly width: number;
   readonly rule: ColumnRule | null;
+  /**
+   * Formatted as plain text: Google Sheets would otherwise turn a typed card number
+   * “79.012010” into a number (in vi_VN “.” groups thousands; elsewhere the trailing zero goes)
+   * and dates into its own date values. The validator reads dd/mm/yyyy text.
+   */
+  readonly plainText: boolean;
 }
+
+const PLAIN_TEXT_KINDS: ReadonlySet<FieldSpec['kind']['type']> = new Set(['card', 'date', 'birth']);
 
 /** Rows below the header that get the dropdowns (a new sheet has 1.000 rows). */
 export const TEMPLATE_DATA_ROWS = 999;
@@ -42,8 +50,14 @@ function noteOf(spec: FieldSpec, exemplaryScale: readonly string[]): string {
 
 export function templateColumns(exemplaryScale: readonly string[]): TemplateColumn[] {
   return [
-    ...FIELDS.map((spec) => ({ header: spec.header, note: noteOf(spec, exemplaryScale), width: spec.width, rule: ruleOf(spec, exemplaryScale) })),
-    { header: STATUS_HEADER, note: STATUS_NOTE, width: 110, rule: null },
+    ...FIELDS.map((spec) => ({
+      header: spec.header,
+      note: noteOf(spec, exemplaryScale),
+      width: spec.width,
+      rule: ruleOf(spec, exemplaryScale),
+      plainText: PLAIN_TEXT_KINDS.has(spec.kind.type),
+    })),
+    { header: STATUS_HEADER, note: STATUS_NOTE, width: 110, rule: null, plainText: false },
   ];
 }
 

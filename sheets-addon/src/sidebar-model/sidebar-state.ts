@@ -5,11 +5,21 @@ import * as z from 'zod/mini';
  * type both sides share; zod/mini keeps the sidebar's script small). Times are already
  * formatted in the bloc's time zone, except the deadline instant the sidebar counts down to.
  */
+/**
+ * One entry of the issue list: identical problems of one column on several rows are one entry
+ * (issue-groups.ts). `column` null: `text` is the whole message (a header or sheet-wide issue).
+ */
 export const sidebarIssueSchema = z.object({
   severity: z.enum(['error', 'warning']),
-  row: z.nullable(z.int()),
+  /** Sheet rows, in order; each is a link to its cell. Empty for a sheet-wide issue. */
+  rows: z.array(z.int()),
   columnIndex: z.nullable(z.int()),
-  message: z.string(),
+  /** “cột “Xếp loại”” as the messages write it. */
+  column: z.nullable(z.string()),
+  /** The message without its “Dòng 7, cột …: ” prefix. */
+  text: z.string(),
+  /** “và 37 dòng khác” when more rows than ROWS_SHOWN share the entry. */
+  moreText: z.nullable(z.string()),
 });
 export type SidebarIssue = z.infer<typeof sidebarIssueSchema>;
 
@@ -44,7 +54,7 @@ export const sidebarStateSchema = z.object({
       errors: z.int(),
       warnings: z.int(),
       list: z.array(sidebarIssueSchema),
-      /** Issues not listed (the sidebar shows the first SIDEBAR_ISSUE_LIMIT). */
+      /** Entries not listed (the sidebar shows the first SIDEBAR_ISSUE_LIMIT). */
       more: z.int(),
     }),
   ),

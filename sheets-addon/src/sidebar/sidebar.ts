@@ -38,12 +38,56 @@ function box(kind: string, title: string, text: string): HTMLElement {
   return el('div', { className: `box ${kind}` }, [el('b', { text: title }), document.createTextNode(text)]);
 }
 
+const ROWS_SHOWN = 3;
+
+function rowLink(sheetName: string, row: number, columnIndex: number | null): HTMLElement {
+  const link = el('a', { className: 'row-link', text: String(row) });
+  link.href = '#';
+  link.title = `Đến dòng ${row}`;
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    google.script.run.selectCell(sheetName, row, columnIndex);
+  });
+  return link;
+}
+
+/** “Dòng 3, 7, 9 và 37 dòng khác, cột “Xếp loại”: …”; every row number is a link, “37 dòng khác” opens the rest. */
 function issueItem(sheetName: string, issue: SidebarIssue): HTMLElement {
-  const item = el('li', { className: `issue ${issue.severity}`, text: issue.message });
+  const item = el('li', { className: `issue ${issue.severity}` });
+  const first = issue.rows[0];
   item.title = 'Bấm để đến ô này';
   item.addEventListener('click', () => {
-    if (issue.row !== null) google.script.run.selectCell(sheetName, issue.row, issue.columnIndex);
+    if (first !== undefined) google.script.run.selectCell(sheetName, first, issue.columnIndex);
   });
+  if (issue.column === null) {
+    item.textContent = issue.text;
+    return item;
+  }
+  const rows = el('span');
+  const showRows = (count: number) => {
+    const links: Node[] = [];
+    issue.rows.slice(0, count).forEach((row, i) => {
+      if (i > 0) links.push(document.createTextNode(', '));
+      links.push(rowLink(sheetName, row, issue.columnIndex));
+    });
+    rows.replaceChildren(...links);
+  };
+  showRows(ROWS_SHOWN);
+  item.append(document.createTextNode('Dòng '), rows);
+  if (issue.moreText !== null) {
+    const more = el('a', { className: 'more-rows', text: issue.moreText });
+    more.href = '#';
+    more.title = 'Hiện tất cả các dòng';
+    more.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      showRows(issue.rows.length);
+      more.remove();
+    });
+    item.append(document.createTextNode(' '), more);
+  }
+  item.append(document.createTextNode(`, ${issue.column}: ${issue.text}`));
   return item;
 }
 

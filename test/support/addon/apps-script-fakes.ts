@@ -39,6 +39,8 @@ export interface AddonCommands {
   scriptAlerts(...buttons: ButtonName[]): void;
   failNextFetch(...faults: FetchFault[]): void;
   edit(sheetName: string, a1: string, values: unknown[][]): void;
+  /** Types text as a secretary would in a vi_VN spreadsheet: what looks like a number becomes one unless the cell is plain text. */
+  type(sheetName: string, a1: string, values: string[][]): void;
   activate(sheetName: string): void;
   snapshot(sheetName: string, area?: { rows?: number; columns?: number }): SheetSnapshot | null;
   sheetNames(): string[];
@@ -141,6 +143,18 @@ export class AppsScriptEnvironment implements AddonCommands {
     const padded = values.map((line) => Array.from({ length: width }, (_, i) => line[i] ?? ''));
     this.sheet(sheetName).getRange(start.getRow(), start.getColumn(), values.length, width).setValues(padded);
   }
+  type(sheetName: string, a1: string, values: string[][]): void {
+    const sheet = this.sheet(sheetName);
+    const start = sheet.getRange(a1);
+    values.forEach((line, r) =>
+      line.forEach((text, c) => {
+        const row = start.getRow() + r;
+        const column = start.getColumn() + c;
+        const plain = sheet.get(sheet.numberFormats, row, column) === '@';
+        sheet.getRange(row, column).setValue(plain ? text : typedInViVn(text));
+      }),
+    );
+  }
   activate(sheetName: string): void {
     this.sheet(sheetName).activate();
   }
@@ -180,6 +194,16 @@ export class AppsScriptEnvironment implements AddonCommands {
     this.user = user;
     this.token = identityToken;
   }
+}
+
+/**
+ * What Google Sheets in the vi_VN locale makes of typed text in an automatic-format cell: “.”
+ * groups thousands and “,” is the decimal mark, so “79.012010” is the number 79012010 and
+ * “79,5” is 79.5 (other text stays text).
+ */
+export function typedInViVn(text: string): unknown {
+  if (/^-?\d+(\.\d+)+(,\d+)?$/.test(text) || /^-?\d+(,\d+)?$/.test(text)) return Number(text.replace(/\./g, '').replace(',', '.'));
+  return text;
 }
 
 /** The number of spreadsheet-service and UrlFetchApp calls so far (for tests and benchmarks). */

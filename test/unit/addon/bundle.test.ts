@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sidebarStateSchema } from '../../../sheets-addon/src/sidebar-model/sidebar-state.js';
+import { groupText } from '../../../sheets-addon/src/sidebar-model/issue-groups.js';
 import { COLOURS } from '../../../sheets-addon/src/sidebar-model/labels.js';
 import { MARK_PREFIX } from '../../../sheets-addon/src/sheet/marks.js';
 import { ADDON_DIST, AppsScriptEnvironment, cellAt, columnValues, serviceCallCounts, sidebarJson } from '../../support/addon/apps-script-fakes.js';
@@ -81,7 +82,7 @@ describe('Kiểm tra dữ liệu, offline', () => {
     expect(cellAt(snap, 'C4').note).toBe(`${MARK_PREFIX.error}Chưa nhập “Số thẻ đảng viên”. Đây là thông tin bắt buộc.`);
     const state = lastSidebar();
     expect(state.notice).toMatchObject({ kind: 'error', title: 'Có 3 lỗi' });
-    expect(state.issues?.list.map((i) => [i.row, i.columnIndex])).toEqual([[2, 11], [4, 2], [4, 4]]);
+    expect(state.issues?.list.map((i) => [i.rows, i.columnIndex])).toEqual([[[2], 11], [[4], 2], [[4], 4]]);
     expect(env.uiLog().toasts.at(-1)?.title).toBe('Có 3 lỗi');
 
     env.edit(SHEET, 'A1', grid(validRows(4)));
@@ -92,13 +93,52 @@ describe('Kiểm tra dữ liệu, offline', () => {
     expect(lastSidebar().notice).toMatchObject({ kind: 'success', title: 'Không có lỗi' });
   });
 
+  it('40 identical problems are one sidebar entry whose 40 rows are links; the notes stay one per cell', () => {
+    const rows = validRows(45);
+    for (let i = 0; i < 40; i++) rows[i] = { ...rows[i], 'Xếp loại': 'Giỏi' };
+    rows[44] = { ...rows[44], 'Số thẻ đảng viên': '79.000001' };
+    env.edit(SHEET, 'A1', grid(rows));
+    env.run('menuCheck');
+    const state = lastSidebar();
+    expect(state.issues).toMatchObject({ errors: 41, warnings: 0, more: 0 });
+    expect(state.issues?.list.map((g) => [g.severity, g.rows.length, g.rows[0], g.rows.at(-1), g.columnIndex, g.moreText])).toEqual([
+      ['error', 40, 2, 41, 11, 'và 37 dòng khác'],
+      ['error', 1, 46, 46, 2, null],
+    ]);
+    expect(state.issues?.list[0]?.rows).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
+    expect(state.issues?.list.map(groupText)).toEqual([
+      'Dòng 2, 3, 4 và 37 dòng khác, cột “Xếp loại”: Giá trị “Giỏi” không hợp lệ. Hãy chọn một trong: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ, Không xếp loại.',
+      'Dòng 46, cột “Số thẻ đảng viên”: Số thẻ đảng viên “79.000001” trùng với dòng 2. Mỗi đảng viên chỉ ghi một dòng; hãy xóa dòng trùng hoặc sửa số thẻ.',
+    ]);
+    const snap = env.snapshot(SHEET);
+    if (!snap) throw new Error('no sheet');
+    const notedRows = snap.notes.flatMap((line, r) => (line[11]?.startsWith(MARK_PREFIX.error) === true ? [r + 1] : []));
+    expect(notedRows).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
+    env.run('selectCell', SHEET, 37, 11);
+    expect(env.activeRange()).toEqual({ sheet: SHEET, a1: 'L37' });
+  });
+
+  it('a card number Google Sheets turned into a number (a sheet without the template’s plain-text column) is warned about at its cell', () => {
+    env.edit(SHEET, 'A1', grid(validRows(3)));
+    env.type(SHEET, 'C3', [['79.012010']]);
+    expect(env.snapshot(SHEET)?.values[2]?.[2]).toBe(79012010);
+    env.run('menuCheck');
+    const snap = env.snapshot(SHEET);
+    if (!snap) throw new Error('no sheet');
+    expect(cellAt(snap, 'C3')).toMatchObject({
+      background: COLOURS.warning,
+      note: `${MARK_PREFIX.warning}Ô số thẻ đang là một con số (“79012010”), không phải chữ: Google Trang tính có thể đã đổi số thẻ (coi dấu chấm là dấu phân cách hàng nghìn, bỏ số 0 ở cuối). Hãy chọn cột “Số thẻ đảng viên”, chọn Định dạng → Số → Văn bản thuần, rồi nhập lại số thẻ đúng như trên thẻ (ví dụ 79.012010).`,
+    });
+    expect(lastSidebar().issues?.list.map((g) => [g.severity, g.rows, g.columnIndex])).toEqual([['warning', [3], 2]]);
+  });
+
   it('reads Date cells as their day in the spreadsheet time zone', () => {
     const values: unknown[][] = grid(validRows(2));
     values[1]![5] = new Date(Date.UTC(2010, 1, 2, 17)); // “03/02/2010” typed in a Vietnam-time sheet
     values[2]![3] = new Date(Date.UTC(1899, 11, 29, 17)); // a time-only cell: day 30/12/1899 → invalid birth date
     env.edit(SHEET, 'A1', values);
     env.run('menuCheck');
-    expect(lastSidebar().issues?.list.map((i) => i.message)).toEqual([
+    expect(lastSidebar().issues?.list.map(groupText)).toEqual([
       'Dòng 3, cột “Ngày sinh”: Ngày sinh “30/12/1899” không hợp lệ. Hãy nhập ngày/tháng/năm (15/03/1985) hoặc năm sinh (1985).',
     ]);
   });

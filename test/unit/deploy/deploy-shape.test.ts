@@ -42,8 +42,8 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('deployed shape of the functions', () => {
-  it('exports exactly the five functions, all in asia-southeast1', () => {
-    expect(Object.keys(endpoints).sort()).toEqual(['orgAction', 'rollupSchedule', 'runRollup', 'status', 'submit']);
+  it('exports exactly the six functions, all in asia-southeast1', () => {
+    expect(Object.keys(endpoints).sort()).toEqual(['carryOver', 'orgAction', 'rollupSchedule', 'runRollup', 'status', 'submit']);
     for (const endpoint of Object.values(endpoints)) expect(endpoint.region).toEqual(['asia-southeast1']);
   });
 
@@ -67,6 +67,7 @@ describe('deployed shape of the functions', () => {
       orgAction: [256, 30, 5],
       runRollup: [1024, 300, 2],
       rollupSchedule: [1024, 300, 1],
+      carryOver: [256, 30, 5],
     });
   });
 

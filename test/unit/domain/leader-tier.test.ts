@@ -9,8 +9,8 @@ import { CNG, makeEvaluation, NG, NGT, SCALE } from '../../fixtures/evaluations.
 import { grid, TEMPLATE_HEADERS, VALID_ROW } from '../../fixtures/sheet-grid.js';
 
 describe('“Cấp lãnh đạo”: an optional member column, consistent with “Lãnh đạo, quản lý”', () => {
-  it('sits right after “Lãnh đạo, quản lý” in the template', () => {
-    expect(TEMPLATE_HEADERS.indexOf('Cấp lãnh đạo')).toBe(TEMPLATE_HEADERS.indexOf('Lãnh đạo, quản lý') + 1);
+  it('sits after “Khen thưởng”, before “Ghi chú”, so the other columns keep their places', () => {
+    expect(TEMPLATE_HEADERS.slice(-3)).toEqual(['Khen thưởng', 'Cấp lãnh đạo', 'Ghi chú']);
   });
 
   it('reads the labels and short forms; blank stays blank', () => {

@@ -19,6 +19,15 @@ describe('rule packs by year', () => {
         message:
           'Dòng 2, cột “Xếp loại”: Điểm 85 ứng với mức HTTNV (từ 70 đến dưới 90 điểm) nhưng xếp loại là HTXSNV. Hãy sửa điểm hoặc xếp loại cho khớp.',
       },
+      // The quota counts what the sheet says, the row with the error included.
+      {
+        severity: 'warning',
+        code: 'QUOTA_EXCEEDED',
+        row: 2,
+        column: 'Xếp loại',
+        message:
+          'Dòng 2, cột “Xếp loại”: Có 1 đảng viên HTXSNV, vượt 20% số đảng viên HTTNV (0 đồng chí, tối đa 0 HTXSNV). Hãy xem lại xếp loại, hoặc đề nghị Đảng ủy Khối chấp nhận kèm lý do.',
+      },
     ]);
   });
 

@@ -23,7 +23,10 @@ describe('validateSheet: messy real-world sheets', () => {
     expect(r.headerRow).toBe(4);
     expect(r.listed).toBe(3);
     expect(r.ok).toBe(true);
-    expect(codes(r)).toEqual([['warning', 'COLUMN_UNKNOWN', 4, 'Ghi chú riêng']]);
+    expect(codes(r)).toEqual([
+      ['warning', 'COLUMN_UNKNOWN', 4, 'Ghi chú riêng'],
+      ['warning', 'CARD_NUMERIC', 7, 'Số thẻ đảng viên'],
+    ]);
     expect(r.issues[0]?.message).toBe(
       'Dòng tiêu đề (dòng 4): cột “Ghi chú riêng” (cột H) không có trong mẫu đánh giá nên sẽ được bỏ qua. Nếu đây là một cột của mẫu, hãy sửa tên cột cho đúng.',
     );

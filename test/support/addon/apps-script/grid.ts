@@ -23,6 +23,8 @@ export class FakeSheet {
   maxRows = 1000;
   maxColumns = 26;
   fontWeights: Layer<string> = new Map();
+  /** Number formats set on cells ('@' is plain text); absent means automatic. */
+  readonly numberFormats: Layer<string> = new Map();
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -55,6 +57,10 @@ export class FakeSheet {
   }
   insertColumnsAfter(_after: number, howMany: number): this {
     this.maxColumns += howMany;
+    return this;
+  }
+  insertRowsAfter(_after: number, howMany: number): this {
+    this.maxRows += howMany;
     return this;
   }
   setFrozenRows(rows: number): void {
@@ -202,6 +208,15 @@ export class FakeRange {
   }
   setDataValidation(rule: unknown): this {
     return this.fill(this.sheet.validations, rule, acceptRule);
+  }
+  setNumberFormat(format: string): this {
+    return this.fill(this.sheet.numberFormats, format, acceptText);
+  }
+  setNumberFormats(formats: readonly (readonly unknown[])[]): this {
+    return this.write(this.sheet.numberFormats, formats, acceptText);
+  }
+  getNumberFormats(): string[][] {
+    return this.read(this.sheet.numberFormats, '');
   }
   setFontWeight(weight: string): this {
     return this.fill(this.sheet.fontWeights, weight, acceptText);

@@ -78,6 +78,8 @@ export type SyncTransport = (request: HttpExchange) => HttpReply;
 
 /** What the next fetch does instead of a plain round trip. */
 export type FetchFault =
+  /** A plain round trip: lets a test aim the next fault at a later fetch. */
+  | { readonly kind: 'pass' }
   | { readonly kind: 'throw-before' }
   /** The request reaches the server, which handles it, but the reply is lost. */
   | { readonly kind: 'throw-after' }

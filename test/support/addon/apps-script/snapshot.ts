@@ -21,6 +21,8 @@ export interface SheetSnapshot {
   readonly backgrounds: string[][];
   readonly validations: (ValidationView | null)[][];
   readonly fontWeights: string[][];
+  /** '' automatic, '@' plain text. */
+  readonly numberFormats: string[][];
   /** Widths of columns 1…area columns. */
   readonly columnWidths: number[];
   readonly protections: { readonly a1: string; readonly description: string; readonly warningOnly: boolean }[];
@@ -46,6 +48,7 @@ export function snapshotOf(sheet: FakeSheet, area: { rows?: number; columns?: nu
       return rule ? { criteria: rule.criteria, values: [...rule.args], allowInvalid: rule.allowInvalid } : null;
     }),
     fontWeights: grid((r, c) => sheet.get(sheet.fontWeights, r, c) ?? 'normal'),
+    numberFormats: grid((r, c) => sheet.get(sheet.numberFormats, r, c) ?? ''),
     columnWidths: Array.from({ length: columns }, (_, c) => sheet.getColumnWidth(c + 1)),
     protections: sheet.protections.map((p) => ({ a1: p.getRange().getA1Notation(), description: p.getDescription(), warningOnly: p.isWarningOnly() })),
   };
