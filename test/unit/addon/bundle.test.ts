@@ -220,7 +220,7 @@ describe('answers the server may give (replies scripted on the fake UrlFetchApp)
     expect(env.uiLog().alerts.at(-1)?.title).toBe('Bảng còn lỗi');
     const snap = env.snapshot(SHEET);
     if (!snap) throw new Error('no sheet');
-    expect(columnValues(snap, 23)).toEqual(['Trạng thái', 'Chưa ghi nhận', 'Bị từ chối', 'Chưa ghi nhận']);
+    expect(columnValues(snap, 24)).toEqual(['Trạng thái', 'Chưa ghi nhận', 'Bị từ chối', 'Chưa ghi nhận']);
     expect(cellAt(snap, 'L3').background).toBe(COLOURS.error);
     expect(env.snapshot('Nhật ký gửi')?.values[1]?.slice(4, 6)).toEqual(['Bị từ chối (bảng có lỗi)', 3]);
   });
