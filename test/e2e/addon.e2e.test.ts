@@ -107,11 +107,17 @@ describe.sequential('the add-on, end to end', () => {
     expect(snap.notes[0]?.slice(0, FIELDS.length).map((note, i) => note.startsWith(FIELDS[i]?.note ?? '?'))).toEqual(FIELDS.map(() => true));
     expect(snap.columnWidths.slice(0, FIELDS.length)).toEqual(FIELDS.map((f) => f.width));
     expect(snap.frozenRows).toBe(1);
-    expect(snap.protections).toEqual([{ a1: 'A1:W1', description: expect.stringContaining('Dòng tiêu đề'), warningOnly: true }]);
+    expect(snap.protections).toEqual([{ a1: 'A1:X1', description: expect.stringContaining('Dòng tiêu đề'), warningOnly: true }]);
     const rule = (row: number, header: string) => snap.validations[row - 1]?.[column(header) - 1];
     expect(rule(2, 'Xếp loại')).toEqual({ criteria: 'VALUE_IN_LIST', values: [RATING.choices.map((c) => c.label), true], allowInvalid: true });
     expect(rule(1000, 'Nêu gương')?.values[0]).toEqual(SCALE);
     expect(rule(2, 'Lãnh đạo, quản lý')?.values[0]).toEqual(['Có', 'Không']);
+    // Issue 18: the leadership tier's dropdown is the validator's own list.
+    expect(rule(2, 'Cấp lãnh đạo')?.values[0]).toEqual([
+      'Bí thư đảng ủy, người đứng đầu cơ quan, đơn vị',
+      'Bí thư chi bộ, người đứng đầu phòng, ban, đoàn thể và tương đương',
+      'Không',
+    ]);
     expect(rule(2, 'Điểm')).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [0, 100] });
     expect(rule(2, 'Họ và tên')).toBeNull();
     // Card number and date columns are plain text on every data row, the header and other columns automatic.
