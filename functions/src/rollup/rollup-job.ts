@@ -86,7 +86,7 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
   // The term (issue 18): the other years' stored rollups, read up front so a change in any of them rebuilds this summary.
   const term = termOf(bloc.terms, year);
   const termDocs = term ? await readTermRollups(deps, term, year) : null;
-  const previousFingerprint = termDocs ? JSON.stringify([previousDoc?.fingerprint ?? null, ...[...termDocs].map(([y, d]) => [y, d?.fingerprint ?? null])]) : (previousDoc?.fingerprint ?? null);
+  const previousFingerprint = termDocs ? JSON.stringify([previousDoc?.fingerprint ?? null, term, ...[...termDocs].map(([y, d]) => [y, d?.fingerprint ?? null])]) : (previousDoc?.fingerprint ?? null);
   const mark = changeMark({ bloc, year: settings, marker, previousFingerprint, localDate });
   let reads = (options.bloc ? 4 : 5) + (termDocs?.size ?? 0);
   if (!options.force && stored?.changeMark === mark) {
