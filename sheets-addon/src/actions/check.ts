@@ -1,4 +1,5 @@
-import { validateSheet, formatInt, type ValidationResult } from '../domain.js';
+import { validateSheet, formatInt, type Issue, type ValidationResult } from '../domain.js';
+import { readFiguresTab } from '../sheet/figures-tab.js';
 import { paintSheet, readValues } from '../apps-script/sheet-io.js';
 import { LOG_SHEET_NAME } from '../sidebar-model/labels.js';
 import type { Notice, SidebarState } from '../sidebar-model/sidebar-state.js';
@@ -35,11 +36,21 @@ export function checkNotice(result: ValidationResult): Notice {
   return { kind: 'success', title: 'Không có lỗi', text: `Đã kiểm tra ${listed}: không có lỗi nào. Có thể chọn “Gửi dữ liệu”.` };
 }
 
+/** Errors of the year's “Số liệu tổ chức” tab (issue 18), when the list itself has none. */
+export function figuresNotice(name: string, issues: readonly Issue[]): Notice | null {
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length === 0) return null;
+  return { kind: 'error', title: `Trang “${name}” có ${formatInt(errors.length)} lỗi`, text: errors.map((i) => i.message).join(' ') };
+}
+
 export function checkSheet(ctx: SheetContext): { result: ValidationResult; state: SidebarState } {
   const values = readValues(ctx.sheet, ctx.timeZone);
   const result = validateSheet(values, ctx.settings);
   paintSheet(ctx.sheet, { values, issues: result.issues, headerRow: result.headerRow });
-  return { result, state: buildState(ctx, checkNotice(result), result.issues) };
+  const figures = readFiguresTab(ctx.spreadsheet, ctx.year, ctx.timeZone, []);
+  if (!figures) return { result, state: buildState(ctx, checkNotice(result), result.issues) };
+  const notice = (result.errorCount === 0 ? figuresNotice(figures.name, figures.issues) : null) ?? checkNotice(result);
+  return { result, state: buildState(ctx, notice, [...figures.issues, ...result.issues]) };
 }
 
 export function runCheck(): SidebarState {
