@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { Firestore } from '@google-cloud/firestore';
 import { applyBlocConfig, hasChanges, type ConfigChanges } from '../functions/src/bloc-config/apply.js';
 import { BlocConfigError } from '../functions/src/bloc-config/schema.js';
+import { Problem } from '../functions/src/domain/problems.js';
 import { loadBlocConfig } from '../local/src/bloc-config-file.js';
 
 const USAGE = 'usage: tsx scripts/apply-config.ts FILE [--project ID] [--by EMAIL]';
@@ -53,7 +54,8 @@ function print(changes: ConfigChanges): void {
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    console.error(error instanceof BlocConfigError ? error.message : error);
+    // A refusal of the apply itself (e.g. dropping an organisation that submitted) reads as the console shows it.
+    console.error(error instanceof BlocConfigError ? error.message : error instanceof Problem ? `${error.code}: ${error.message}` : error);
     process.exitCode = 1;
   },
 );

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const WANT_MAJOR = Number(process.env.CHECK_NODE_MAJOR ?? '22');
-const EXPECTED = ['carryOver', 'orgAction', 'rollupSchedule', 'runRollup', 'status', 'submit'];
+const EXPECTED = ['adminAudit', 'adminConfig', 'adminProgress', 'adminRemind', 'carryOver', 'orgAction', 'rollupSchedule', 'runRollup', 'status', 'submit'];
 const entry = resolve(dirname(fileURLToPath(import.meta.url)), '../functions/dist/index.js');
 
 const major = Number(process.versions.node.split('.')[0]);

@@ -46,6 +46,7 @@ async function main(): Promise<number> {
   const years = configured.filter((y) => y === year || y === year - 1 || (term !== null && y >= term.from && y <= year));
   const out = resolve(args.out ?? `out/tong-hop-${year}.xlsx`);
   mkdirSync(dirname(out), { recursive: true });
+  const reportOut = resolve(dirname(out), `bao-cao-${String(year)}.docx`);
   const print = printer(process.stdout);
 
   // The functions' structured logs (with the reference id of any 500, “Mã tra cứu”) go to a file
@@ -91,10 +92,12 @@ async function main(): Promise<number> {
       timing,
       rollupAt,
       outFile: (y) => (y === year ? out : null),
+      reportFile: (y) => (y === year ? reportOut : null),
       progress: print.progress,
     });
     const rollup = result.rollups.get(year);
     if (rollup) print.headline(rollup, result.sentences.get(year) ?? reportSentences(rollup), out);
+    print.step(`Báo cáo (Word, để in và ký): ${reportOut}`);
     print.summary(result.accepted, result.rejected);
     print.step(`Nhật ký của các hàm (mã tra cứu lỗi): ${logFile}`);
     if (args.serve) {

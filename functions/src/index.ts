@@ -29,6 +29,12 @@ export const status = http('status', { memory: '256MiB', timeoutSeconds: 30, max
 export const orgAction = http('orgAction', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 5 });
 export const runRollup = http('runRollup', { memory: '1GiB', timeoutSeconds: 300, maxInstances: 2 });
 export const carryOver = http('carryOver', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 5 });
+// The admin console: a year's configuration (≤ 1.000 organisations, read and written in one
+// transaction), the audit trail (a page of projections), progress and reminders (a few documents per organisation).
+export const adminConfig = http('adminConfig', { memory: '512MiB', timeoutSeconds: 60, maxInstances: 2 });
+export const adminAudit = http('adminAudit', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 2 });
+export const adminProgress = http('adminProgress', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 2 });
+export const adminRemind = http('adminRemind', { memory: '256MiB', timeoutSeconds: 30, maxInstances: 2 });
 
 /**
  * Every 5 minutes from 07:00 to 21:55 bloc time (leadership's sheet at most ~5 minutes behind on

@@ -23,6 +23,10 @@ export {
   type SubmitAnswer,
   type YearSettingsView,
 } from '../../functions/src/domain/contract.js';
+export * from '../../functions/src/domain/contract-admin.js';
+export { fieldProblemSchema, orgActionAnswerSchema, runRollupAnswerSchema, type OrgActionAnswer, type RunRollupAnswer } from '../../functions/src/domain/contract.js';
+export { parseDeadline, yearConfigSchemaFor, type YearConfigInput } from '../../functions/src/domain/year-config.js';
+export { formatPath, issueMessage } from '../../functions/src/domain/zod-messages.js';
 export { columnLetter } from '../../functions/src/domain/sheet.js';
 export { formatDateVi, formatInt, formatPercent, percentOf } from '../../functions/src/domain/format.js';
 export { carryOverAnswerSchema, type CarryOverAnswer, type RosterMember } from '../../functions/src/domain/contract-roster.js';

@@ -5,9 +5,10 @@
  */
 import * as menu from './actions/menu.js';
 import { selectCell as select } from './actions/sidebar.js';
+export * from './admin/entries.js';
 
-export const onOpen = (): void => { menu.onOpen(); };
-export const onInstall = (): void => { menu.onOpen(); };
+export const onOpen = (event?: { authMode?: unknown }): void => { menu.onOpen(event); };
+export const onInstall = (event?: { authMode?: unknown }): void => { menu.onOpen(event); };
 export const menuOpenSidebar = (): void => { menu.menuOpenSidebar(); };
 export const menuCreateSheet = (): void => { menu.menuCreateSheet(); };
 export const menuCheck = (): void => { menu.menuCheck(); };

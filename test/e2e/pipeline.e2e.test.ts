@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { generateMemberSheet } from '../../local/src/demo/members.js';
 import { runPipeline, type ProgressEvent, type Timing } from '../../local/src/stack/pipeline.js';
@@ -53,6 +54,7 @@ describe('the npm start pipeline on a small bloc', () => {
       timing,
       rollupAt: (_year, deadline) => new Date(deadline.getTime() + 5 * 86_400_000),
       outFile: (year) => (year === 2025 ? out : null),
+      reportFile: (year) => (year === 2025 ? out.replace('tong-hop-2025.xlsx', 'bao-cao-2025.docx') : null),
       progress: (event) => events.push(event),
     });
 
@@ -68,6 +70,14 @@ describe('the npm start pipeline on a small bloc', () => {
     expect(rollup?.totals.listed).toBe(32);
     expect(rollup?.previousYear).toBe(2024);
 
+    // The Word report beside the workbook, with the year's sentences, and the workbook's three charts.
+    expect(result.files).toEqual([out, out.replace('tong-hop-2025.xlsx', 'bao-cao-2025.docx')]);
+    const docx = await JSZip.loadAsync(readFileSync(out.replace('tong-hop-2025.xlsx', 'bao-cao-2025.docx')));
+    const documentXml = (await docx.file('word/document.xml')?.async('string')) ?? '';
+    for (const sentence of reportSentences(rollup!)) expect(documentXml).toContain(sentence.replace(/&/g, '&amp;'));
+    const xlsx = await JSZip.loadAsync(readFileSync(out));
+    expect(Object.keys(xlsx.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml']);
+
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo tổ chức', 'Chưa nộp', 'Báo cáo', 'So sánh']);
@@ -78,7 +88,7 @@ describe('the npm start pipeline on a small bloc', () => {
     overviewSheet.eachRow((row) => {
       if (row.getCell(1).value === 'Đã nộp') submittedRow = row;
     });
-    expect([submittedRow?.getCell(2).value, submittedRow?.getCell(3).value, submittedRow?.getCell(3).numFmt]).toEqual([2, 0.5, '0%']);
+    expect([submittedRow?.getCell(2).value, submittedRow?.getCell(3).value, submittedRow?.getCell(3).numFmt]).toEqual([2, 0.5, '0.0%']);
     const byOrg = texts(workbook.getWorksheet('Theo tổ chức')!);
     expect(byOrg).toEqual(expect.arrayContaining(['Chi bộ Một', 'Chi bộ Hai', 'Chi bộ Ba', 'Chi bộ Bốn', '20', '12']));
     const missing = texts(workbook.getWorksheet('Chưa nộp')!);

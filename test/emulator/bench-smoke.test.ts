@@ -69,10 +69,10 @@ describe.sequential('the benchmark, on tiny sizes', () => {
     for (const size of ingest.sizes) {
       expect(size.countsStable).toBe(true);
       // The bloc (token audience, read once per request), the context (year, organisation, the submission id's first answer),
-      // the transaction (organisation, member index, submission id).
-      expect(size.firstSubmission).toMatchObject({ rpcs: { batchGetDocuments: 3, commit: 1 }, commits: 1, documentsRead: 4, missing: 3, billedReads: 7 });
+      // the transaction (organisation, member index, submission id, and the year again: a configuration applied meanwhile means validating again).
+      expect(size.firstSubmission).toMatchObject({ rpcs: { batchGetDocuments: 3, commit: 1 }, commits: 1, documentsRead: 5, missing: 3, billedReads: 8 });
       expect(size.firstSubmission.writes).toBe(2 * size.rows + 4); // members, their card index entries, member index, organisation, change marker, audit record
-      expect(size.resubmission).toMatchObject({ rpcs: { batchGetDocuments: 3, commit: 1 }, commits: 1, writes: 1, documentsRead: 5, missing: 2, billedReads: 7 });
+      expect(size.resubmission).toMatchObject({ rpcs: { batchGetDocuments: 3, commit: 1 }, commits: 1, writes: 1, documentsRead: 6, missing: 2, billedReads: 8 });
     }
   });
 

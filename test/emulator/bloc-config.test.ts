@@ -46,6 +46,17 @@ describe('applyBlocConfig', () => {
       admins: ['van.phong@khoi.vn'],
       leaders: ['bi.thu@khoi.vn', 'pho.bi.thu@khoi.vn'],
       oauthClientIds: ['123-abc.apps.googleusercontent.com'],
+      // No report block in the file: the defaults, stored so the rollup carries them.
+      report: {
+        superior: null,
+        issuer: null,
+        number: 'Số      -BC/ĐU',
+        place: null,
+        signerFor: 'T/M BAN THƯỜNG VỤ',
+        signerTitle: 'BÍ THƯ',
+        signerName: null,
+        recipients: ['Cấp ủy cấp trên (để báo cáo)', 'Các tổ chức cơ sở đảng trực thuộc', 'Lưu Văn phòng.'],
+      },
       terms: [],
     });
     expect(await rawDoc(`${B}/years/2024`)).toEqual({
@@ -57,6 +68,7 @@ describe('applyBlocConfig', () => {
       quotaPercent: 20,
       evaluationDate: '2024-12-31',
       summarySpreadsheetId: null,
+      mergedInto: {},
       orgFiguresRequired: [],
     });
     expect(await rawDoc(`${B}/years/2024/orgs/db-tong-cong-ty-b`)).toEqual({

@@ -184,6 +184,8 @@ export const statusAnswerSchema = z.object({
   years: z.array(z.number().int()),
   settings: yearSettingsViewSchema,
   orgs: z.array(orgStatusSchema),
+  /** Admins and leaders: the year's summary spreadsheet (“Mở bảng tổng hợp”), null until one exists. */
+  summarySpreadsheetId: z.string().nullable().optional(),
 });
 export type StatusAnswer = z.infer<typeof statusAnswerSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportSettingsSchema } from './report-settings.js';
 import { countSchema, instantSchema } from './primitives.js';
 import { submissionProgressSchema } from './contract.js';
 import { derivedSchema, percentSchema } from './derive.js';
@@ -99,6 +100,8 @@ export const blocRollupSchema = z.object({
   comparison: z.array(comparisonRowSchema),
   /** The previous year's number, when compared. */
   previousYear: z.number().int().nullable(),
+  /** The printed report's header and signature block (null: the defaults; rollups stored before it). */
+  report: reportSettingsSchema.nullable().default(null),
   /** The organisations' own figures summed (issue 18); absent when no organisation sent any. */
   figures: figureTotalsSchema.optional(),
 });
@@ -120,5 +123,6 @@ export const rollupInputSchema = z.object({
    * Absent: found from the tallies' `cardNumbers`.
    */
   cardHolders: z.array(z.record(z.string(), z.string())).optional(),
+  report: reportSettingsSchema.nullable().optional(),
 });
 export type RollupInput = z.input<typeof rollupInputSchema>;

@@ -210,6 +210,7 @@ export function buildRollup(input: RollupInput): BlocRollup {
         )
       : [],
     previousYear: previous?.year ?? null,
+    report: input.report ?? null,
     ...(figures ? { figures } : {}),
   };
 }

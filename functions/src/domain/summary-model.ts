@@ -3,7 +3,8 @@ import type { SummaryModel } from './summary/cells.js';
 import { buildOrgTable } from './summary/org-table.js';
 import { withPrint } from './summary/print.js';
 import { buildOverview, overviewTitle } from './summary/overview.js';
-import { buildComparisonTab, buildOverdueTab, buildReportTab } from './summary/text-tabs.js';
+import { buildReportTab, reportPage } from './summary/report-page.js';
+import { buildComparisonTab, buildOverdueTab } from './summary/text-tabs.js';
 import { buildFiguresTab, buildTermTab } from './summary/term-tab.js';
 import type { TermSummary } from './term.js';
 
@@ -16,15 +17,18 @@ export * from './summary/cells.js';
  */
 export function buildSummaryModel(rollup: BlocRollup, sentences: readonly string[], term: TermSummary | null = null): SummaryModel {
   const overview = buildOverview(rollup);
+  const report = reportPage(rollup, sentences, overview.tab);
   const figures = buildFiguresTab(rollup);
   const extra = [...(figures ? [figures] : []), ...(term ? [buildTermTab(term)] : [])];
   return {
     title: `${overviewTitle(rollup)} – ${rollup.blocName}`,
     locale: 'vi_VN',
     timeZone: rollup.timeZone,
-    tabs: [overview.tab, buildOrgTable(rollup), buildOverdueTab(rollup), buildReportTab(rollup, sentences), buildComparisonTab(rollup), ...extra].map((tab) =>
+    tabs: [overview.tab, buildOrgTable(rollup), buildOverdueTab(rollup), buildReportTab(report), buildComparisonTab(rollup), ...extra].map((tab) =>
       withPrint(tab, rollup),
     ),
     charts: overview.charts,
+    report,
+    footer: `${rollup.blocName} – năm ${String(rollup.year)}`,
   };
 }

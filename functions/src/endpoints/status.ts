@@ -37,6 +37,7 @@ export async function callerStatus(deps: Deps, caller: Caller, body: unknown): P
     years: years.map((y) => y.year),
     settings: publicSettings(settings),
     orgs: mine.sort((a, b) => a.name.localeCompare(b.name, 'vi')).map((org) => orgStatus(org, settings, bloc, now)),
+    ...(roles.includes('admin') || roles.includes('leader') ? { summarySpreadsheetId: settings.summarySpreadsheetId } : {}),
   };
 }
 

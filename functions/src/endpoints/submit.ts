@@ -1,4 +1,5 @@
 import type { Transaction } from '@google-cloud/firestore';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { DEPLOYED_COMMIT_BUDGET, type Deps } from '../deps.js';
 import { authoriseSubmit, lockOf } from '../domain/access.js';
@@ -13,7 +14,7 @@ import { validateSheet, type ValidationResult } from '../domain/validate.js';
 import { parseBody } from '../domain/zod-messages.js';
 import { logs } from '../logs.js';
 import type { Caller } from '../http/authenticate.js';
-import { memberIndexRef, memberWriter, orgRef, submissionRef } from '../store/paths.js';
+import { memberIndexRef, memberWriter, orgRef, submissionRef, yearRef } from '../store/paths.js';
 import { readAll } from '../store/read-all.js';
 import { writeCardChanges } from '../store/card-index.js';
 import { markYearChanged } from '../store/change-marker.js';
@@ -46,7 +47,28 @@ export function parseSubmitRequest(body: unknown): SubmitRequest {
   return parseBody(submitRequestSchema, body);
 }
 
+/** The year's settings or the organisation's configuration changed between validating and writing. */
+class ConfigurationMoved extends Error {}
+
+/**
+ * A submission sees one configuration, never a mix: the transaction re-reads the year and the
+ * organisation, and if a configuration was applied since they were read for validation, the
+ * sheet is authorised and validated again against the new one (then written, or refused).
+ */
 export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Promise<SubmitAnswer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await submitOnce(deps, caller, body);
+    } catch (error) {
+      if (!(error instanceof ConfigurationMoved)) throw error;
+      if (attempt >= 3) throw problems.busy();
+    }
+  }
+}
+
+const configOf = (org: Org) => ({ name: org.name, secretaries: org.secretaries, expectedMembers: org.expectedMembers, inConfig: org.inConfig });
+
+async function submitOnce(deps: Deps, caller: Caller, body: unknown): Promise<SubmitAnswer> {
   const { email } = caller;
   const started = Date.now();
   const request = parseSubmitRequest(body);
@@ -92,7 +114,8 @@ export async function submitSheet(deps: Deps, caller: Caller, body: unknown): Pr
       index: memberIndexRef(deps.db, deps.blocId, request.year, request.orgId),
       submission: submissionRef(deps.db, deps.blocId, request.year, request.orgId, request.submissionId),
     };
-    const [org, index, previous] = await readAll(tx, refs.org, refs.index, refs.submission);
+    const [org, index, previous, year] = await readAll(tx, refs.org, refs.index, refs.submission, yearRef(deps.db, deps.blocId, request.year));
+    if (org && (!isDeepStrictEqual(year, ctx.year) || !isDeepStrictEqual(configOf(org), configOf(ctx.org)))) throw new ConfigurationMoved();
     if (previous) {
       if (previous.contentHash !== contentHash) throw problems.submissionIdReused();
       return { replay: true as const, body: replayedAnswer(previous, members) };

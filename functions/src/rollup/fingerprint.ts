@@ -16,7 +16,7 @@ export function rollupFingerprint(input: {
   const orgs = input.orgs
     .map((o) => [o.orgId, o.name, o.state, o.updatedAt, o.contentHash, o.expectedMembers, o.acceptedQuotaReason, o.inConfig])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-  const source = [input.bloc.name, input.bloc.timeZone, input.year, orgs, input.previousFingerprint, input.localDate];
+  const source = [input.bloc.name, input.bloc.timeZone, input.bloc.report, input.year, orgs, input.previousFingerprint, input.localDate];
   return createHash('sha256').update(JSON.stringify(source)).digest('base64url');
 }
 

@@ -66,6 +66,7 @@ export function rollupInput(source: {
     })),
     previous: source.previous,
     ...(source.cardHolders ? { cardHolders: [...source.cardHolders] } : {}),
+    report: bloc.report,
   };
 }
 

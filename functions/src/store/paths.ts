@@ -2,7 +2,7 @@ import type { CollectionReference, DocumentReference, Firestore } from '@google-
 import { yearNumberSchema } from '../domain/primitives.js';
 import { cardNumberSchema } from '../domain/schema.js';
 import { converters } from './converter.js';
-import type { AuditEntry, Bloc, CardHolders, ChangeMarker, MemberDoc, MemberIndex, Org, RollupDoc, Submission, YearSettings } from './records.js';
+import type { AuditEntry, Bloc, CardHolders, ChangeMarker, MemberDoc, MemberIndex, Org, RemindersDay, RollupDoc, Submission, YearSettings } from './records.js';
 
 /**
  * The one module that names Firestore paths; each reference carries its converter (converter.ts),
@@ -18,6 +18,7 @@ import type { AuditEntry, Bloc, CardHolders, ChangeMarker, MemberDoc, MemberInde
  *   blocs/{blocId}/years/{year}/rollups/current
  *   blocs/{blocId}/years/{year}/cards/{cardKey}
  *   blocs/{blocId}/years/{year}/changes/current
+ *   blocs/{blocId}/years/{year}/reminders/{yyyy-mm-dd}   (Nhắc nộp: one document per local day)
  */
 /** A document id must be one path segment: no '/', not '.', '..' or `__x__`. */
 export function docId(kind: string, id: string): string {
@@ -93,3 +94,8 @@ export const cardRef = (db: Firestore, blocId: string, year: number, key: string
 
 export const changeMarkerRef = (db: Firestore, blocId: string, year: number): DocumentReference<ChangeMarker> =>
   yearRef(db, blocId, year).collection('changes').withConverter(converters.changeMarker).doc('current');
+
+export const remindersRef = (db: Firestore, blocId: string, year: number, day: string): DocumentReference<RemindersDay> => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`Invalid reminder day ${day}`);
+  return yearRef(db, blocId, year).collection('reminders').withConverter(converters.reminders).doc(day);
+};

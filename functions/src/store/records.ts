@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportSettingsSchema } from '../domain/report-settings.js';
 import { lastSubmissionSchema, stateChangeSchema } from '../domain/contract.js';
 import { countSchema, emailSchema, instantSchema } from '../domain/primitives.js';
 import { ORG_STATE } from '../domain/enums.js';
@@ -20,6 +21,8 @@ export const blocSchema = z.object({
   leaders: z.array(emailSchema),
   /** The OAuth client ids whose ID tokens are accepted (token audiences). */
   oauthClientIds: z.array(z.string().min(1)).default([]),
+  /** The printed report's header and signature block; null on blocs applied before it existed (defaults). */
+  report: reportSettingsSchema.nullable().default(null),
   /** The bloc's terms (nhiệm kỳ, issue 18): a year inside one gets the “Nhiệm kỳ” tab. */
   terms: z.array(termSchema).default([]),
 });
@@ -36,6 +39,14 @@ export const yearSchema = z.object({
   quotaPercent: rules.quotaPercent,
   evaluationDate: isoDateSchema.nullable().default(null),
   summarySpreadsheetId: z.string().min(1).nullable().default(null),
+  /**
+   * Organisations that left this year's list by merging into another one: orgId → orgId of the
+   * organisation it merged into (listed this year). Kept once recorded (an entry is dropped only
+   * when the organisation comes back to the list); the year-over-year comparison reads it to
+   * count a merged organisation's earlier years with the one it joined. Written by the bloc
+   * configuration (YAML `mergedInto`, or the admin console's “Sáp nhập vào” column).
+   */
+  mergedInto: z.record(z.string(), z.string()).default({}),
   /** The organisation figures every organisation must report this year (issue 18). */
   orgFiguresRequired: z.array(orgFigureKeySchema).default([]),
 });
@@ -131,7 +142,7 @@ export const submissionSchema = z.object({
 });
 export type Submission = z.infer<typeof submissionSchema>;
 
-export const AUDIT_ACTIONS = ['approve', 'lock', 'reopen', 'accept_quota', 'config'] as const;
+export const AUDIT_ACTIONS = ['approve', 'lock', 'reopen', 'accept_quota', 'config', 'remind'] as const;
 export const auditSchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   /** null for bloc- or year-wide actions (config). */
@@ -160,3 +171,10 @@ export const rollupDocSchema = z.object({
   changeMark: z.string().nullable().default(null),
 });
 export type RollupDoc = z.infer<typeof rollupDocSchema>;
+
+/** The reminders (Nhắc nộp) of one local day of the bloc: orgId → who reminded, when. At most one per organisation per day. */
+export const remindersDaySchema = z.object({
+  day: isoDateSchema,
+  orgs: z.record(z.string(), z.object({ at: instantSchema, by: z.string().min(1), to: z.array(z.string()) })),
+});
+export type RemindersDay = z.infer<typeof remindersDaySchema>;

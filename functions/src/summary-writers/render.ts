@@ -79,7 +79,7 @@ export function lookOf(cell: SummaryCell): CellLook {
     bold: cell.bold ?? false,
     italic: cell.italic ?? false,
     wrap: cell.wrap ?? false,
-    center: style.center ?? false,
+    center: cell.center ?? style.center ?? false,
     fontSize: style.fontSize ?? null,
     background: style.background ?? null,
   };

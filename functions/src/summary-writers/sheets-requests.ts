@@ -256,6 +256,31 @@ function widthRequests(sheetId: number, widths: readonly number[]): sheets_v4.Sc
   return requests;
 }
 
+/** Google Sheets' default row height in pixels. */
+export const DEFAULT_ROW_PX = 21;
+
+/**
+ * Every row back to the default height (a refresh must not keep the heights of last time's
+ * rows), then the model's taller rows (wrapped text), consecutive rows of one height together.
+ */
+function heightRequests(sheetId: number, rowCount: number, heights: Readonly<Record<number, number>>): sheets_v4.Schema$Request[] {
+  const request = (startIndex: number, endIndex: number, pixelSize: number): sheets_v4.Schema$Request => ({
+    updateDimensionProperties: { range: { sheetId, dimension: 'ROWS', startIndex, endIndex }, properties: { pixelSize }, fields: 'pixelSize' },
+  });
+  const requests = [request(0, rowCount, DEFAULT_ROW_PX)];
+  let run: { start: number; end: number; px: number } | null = null;
+  for (const row of Object.keys(heights).map(Number).sort((x, y) => x - y)) {
+    const px = heights[row] ?? DEFAULT_ROW_PX;
+    if (run && row === run.end && px === run.px) run.end = row + 1;
+    else {
+      if (run) requests.push(request(run.start, run.end, run.px));
+      run = { start: row, end: row + 1, px };
+    }
+  }
+  if (run) requests.push(request(run.start, run.end, run.px));
+  return requests;
+}
+
 function tabRequests(tab: SummaryTab, index: number, sheetId: number, model: SummaryModel): sheets_v4.Schema$Request[] {
   const charts = model.charts.filter((c) => c.tab === tab.name);
   const rowCount = Math.max(MIN_ROWS, tab.rows.length, ...charts.map((c) => c.anchor.row + 1));
@@ -282,6 +307,7 @@ function tabRequests(tab: SummaryTab, index: number, sheetId: number, model: Sum
       },
     },
     ...widthRequests(sheetId, tab.columnWidths),
+    ...heightRequests(sheetId, rowCount, tab.rowHeights ?? {}),
     ...formatRanges(tab).map((range) => ({
       repeatCell: {
         range: { sheetId, startRowIndex: range.startRow, endRowIndex: range.endRow, startColumnIndex: range.startCol, endColumnIndex: range.endCol },
@@ -340,7 +366,7 @@ function chartRequest(chart: SummaryChart, ids: ReadonlyMap<TabName, number>): s
     addChart: {
       chart: {
         spec: chartSpec(chart, ids),
-        position: { overlayPosition: { anchorCell: { sheetId, rowIndex: chart.anchor.row, columnIndex: chart.anchor.col } } },
+        position: { overlayPosition: { anchorCell: { sheetId, rowIndex: chart.anchor.row, columnIndex: chart.anchor.col }, widthPixels: chart.size.width, heightPixels: chart.size.height } },
       },
     },
   };

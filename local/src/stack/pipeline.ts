@@ -4,6 +4,7 @@ import type { Issue } from '../../../functions/src/domain/messages.js';
 import type { Cell } from '../../../functions/src/domain/schema.js';
 import type { BlocRollup } from '../../../functions/src/domain/rollup.js';
 import { runRollup } from '../../../functions/src/rollup/rollup-job.js';
+import { writeReportDocx } from '../docx/report-docx.js';
 import { writeSummaryXlsx } from '../xlsx/write-summary.js';
 import type { LocalStack } from './local-stack.js';
 
@@ -35,6 +36,8 @@ export interface PipelineOptions {
   readonly rollupAt: (year: number, deadline: Date) => Date;
   /** Output path for a year's workbook (only the last year's is written when it returns null). */
   readonly outFile: (year: number) => string | null;
+  /** Where a year's Word report goes (none when absent or null). */
+  readonly reportFile?: (year: number) => string | null;
   readonly progress: (event: ProgressEvent) => void;
 }
 
@@ -134,6 +137,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if (file) {
       await writeSummaryXlsx(outcome.model, file);
       files.push(file);
+    }
+    const report = options.reportFile?.(year) ?? null;
+    if (report) {
+      await writeReportDocx(outcome.model.report, outcome.model.footer, report);
+      files.push(report);
     }
     options.progress({ kind: 'rollup', year, rollup: outcome.rollup, file });
   }

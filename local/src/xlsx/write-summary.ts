@@ -1,8 +1,10 @@
+import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { SummaryModel, SummaryTab } from '../../../functions/src/domain/summary-model.js';
 import type { PrintSetup } from '../../../functions/src/domain/summary-model.js';
 import { columnLetter } from '../../../functions/src/domain/sheet.js';
 import { cellValue, EXCEL_CELL_LIMIT, lookOf, numberFormatOf, placeCells } from '../../../functions/src/summary-writers/render.js';
+import { addCharts } from './chart-parts.js';
 
 /**
  * Renders the summary model as a local .xlsx (STYLE.md §10): the same tabs in the same order,
@@ -11,8 +13,8 @@ import { cellValue, EXCEL_CELL_LIMIT, lookOf, numberFormatOf, placeCells } from 
  * Print: each tab's page setup from the model (A4, orientation, fit to one page wide, print area and
  * titles, margins, header, footer with “Trang N/M”) and the row heights of wrapped text.
  *
- * Charts: exceljs 4.4 cannot write charts, so the workbook has none and nothing stands in for
- * them; the charts exist only in the Google Sheet. Text is written as plain string cells (shared
+ * Charts: exceljs 4.4 cannot write charts; chart-parts.ts adds the model's three as native
+ * DrawingML charts to the package exceljs wrote. Text is written as plain string cells (shared
  * strings): exceljs makes a formula only from a `{ formula }` object, so a user's “=cmd” stays
  * text. Number formats read the reader's Excel locale (a Vietnamese Excel shows “4.617”).
  */
@@ -37,9 +39,12 @@ function applyPrint(sheet: ExcelJS.Worksheet, print: PrintSetup): void {
     fitToPage: print.fitToWidth,
     fitToWidth: 1,
     fitToHeight: 0,
+    ...(print.scale !== null ? { scale: print.scale } : {}),
     horizontalCentered: true,
     margins: print.margins,
-    printArea: `A1:${lastCol}${String(Math.max(1, print.area.rows))}`,
+    // exceljs prefixes each end with “$” only: “A$1” becomes the absolute “$A$1” LibreOffice needs
+    // (it ignores the print area “$A1:$AF76” exceljs would write from “A1:AF76”).
+    printArea: `A$1:${lastCol}$${String(Math.max(1, print.area.rows))}`,
     ...(print.repeatRows > 0 ? { printTitlesRow: `1:${String(print.repeatRows)}` } : {}),
     ...(print.repeatColumns > 0 ? { printTitlesColumn: `A:${columnLetter(print.repeatColumns - 1)}` } : {}),
   };
@@ -92,10 +97,11 @@ export function summaryWorkbook(model: SummaryModel): ExcelJS.Workbook {
   return workbook;
 }
 
+/** The workbook with its charts. */
 export async function summaryXlsxBuffer(model: SummaryModel): Promise<Buffer> {
-  return Buffer.from(await summaryWorkbook(model).xlsx.writeBuffer());
+  return addCharts(Buffer.from(await summaryWorkbook(model).xlsx.writeBuffer()), model);
 }
 
 export async function writeSummaryXlsx(model: SummaryModel, filePath: string): Promise<void> {
-  await summaryWorkbook(model).xlsx.writeFile(filePath);
+  await writeFile(filePath, await summaryXlsxBuffer(model));
 }

@@ -3,6 +3,7 @@ import { ruleSettingsFor, type RuleSettingsInput } from '../domain.js';
 import { documentStore, readJson, writeJson } from '../apps-script/properties.js';
 import { LOG_SHEET_NAME } from '../sidebar-model/labels.js';
 import type { StatusAnswer } from '../domain.js';
+import { rememberRoles } from '../admin/roles.js';
 
 /**
  * The active sheet and what the document remembers about it: which organisation and year it
@@ -51,6 +52,7 @@ export function rememberStatus(status: StatusAnswer): void {
   const store = documentStore();
   writeJson(store, KEYS.settings(status.settings.year), status.settings);
   store.setProperty(KEYS.lastYear, String(status.year));
+  rememberRoles(status);
 }
 
 export function formatInstant(iso: string, timeZone: string): string {

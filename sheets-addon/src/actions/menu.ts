@@ -1,4 +1,4 @@
-import { MENU_ITEMS } from '../sidebar-model/labels.js';
+import { openMenu } from '../admin/roles.js';
 import type { Notice, SidebarState } from '../sidebar-model/sidebar-state.js';
 import { runCheck } from './check.js';
 import { createEvaluationSheet } from './create-sheet.js';
@@ -11,17 +11,9 @@ import { runSubmit } from './submit.js';
  * The menu and what each item does. Apps Script calls the globals declared in index.ts,
  * which call these; the sidebar's buttons call the sidebar* functions via google.script.run.
  */
-export function onOpen(): void {
-  // No other service here: in AuthMode.NONE (before the add-on is authorised) only the menu may be built.
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
-    .addItem(MENU_ITEMS.sidebar, 'menuOpenSidebar')
-    .addItem(MENU_ITEMS.create, 'menuCreateSheet')
-    .addItem(MENU_ITEMS.check, 'menuCheck')
-    .addItem(MENU_ITEMS.submit, 'menuSubmit')
-    .addSeparator()
-    .addItem(MENU_ITEMS.serverUrl, 'menuSetServerUrl')
-    .addToUi();
+export function onOpen(event?: { readonly authMode?: unknown }): void {
+  // By role (admin/roles.ts); in AuthMode.NONE (before the add-on is authorised) no other service is touched.
+  openMenu(event?.authMode);
 }
 
 function alertNotice(notice: Notice): void {

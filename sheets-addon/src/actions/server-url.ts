@@ -3,6 +3,7 @@ import { BUILT_IN_SERVER_URL, normaliseServerUrl, serverUrl, tokenAudience } fro
 import { scriptStore } from '../apps-script/properties.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { describeFailure, fetchStatus } from './backend.js';
+import { rememberStatus } from './context.js';
 
 /**
  * “Cài đặt địa chỉ máy chủ” (for the bloc's admin): the backend's base URL, kept in the
@@ -36,5 +37,6 @@ export function setServerUrl(ui: GoogleAppsScript.Base.Ui): Notice {
     return { kind: 'error', title: 'Chưa lưu địa chỉ máy chủ', text: `Tài khoản ${reply.data.email} không phải quản trị viên của ${reply.data.bloc.name} nên không được đổi địa chỉ máy chủ.` };
   }
   scriptStore().setProperty(KEYS.serverUrl, url);
+  rememberStatus(reply.data);
   return { kind: 'success', title: 'Đã lưu địa chỉ máy chủ', text: `Tiện ích sẽ gửi dữ liệu tới ${url} (${reply.data.bloc.name}).` };
 }

@@ -60,7 +60,13 @@ export function showSidebar(state: SidebarState): void {
 /** Re-reads the organisation's state from the server (one request); offline, the cached one. */
 export function refreshedState(): SidebarState {
   const ctx = activeContext();
-  if (!ctx.target || serverUrl() === null) return buildState(ctx, null, null);
+  if (serverUrl() === null) return buildState(ctx, null, null);
+  if (!ctx.target) {
+    // No organisation's sheet open: still learn the account's roles (the menu is built from them).
+    const status = fetchStatus();
+    if (status.ok) rememberStatus(status.data);
+    return buildState(ctx, null, null);
+  }
   const reply = fetchStatus(ctx.target.year);
   if (!reply.ok) return buildState(ctx, { kind: 'warning', ...describeFailure(reply) }, null);
   rememberStatus(reply.data);

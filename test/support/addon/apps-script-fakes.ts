@@ -4,13 +4,13 @@ import vm from 'node:vm';
 import { CallCounter, type CallCounts } from './apps-script/counting.js';
 import { FakeRange, FakeSheet, FakeSpreadsheet } from './apps-script/grid.js';
 import { FakeDataValidation, FakeDataValidationBuilder, FakeProtection } from './apps-script/rules.js';
-import { FakeProperties, FakeUrlFetchApp, FakeUtilities, type FetchFault, type FetchRecord, type SyncTransport } from './apps-script/services.js';
+import { FakeMailApp, FakeProperties, FakeUrlFetchApp, FakeUtilities, type FetchFault, type FetchRecord, type SentMail, type SyncTransport } from './apps-script/services.js';
 import { snapshotOf, type SheetSnapshot } from './apps-script/snapshot.js';
 import { FakeHtmlService, FakeUi, type ButtonName, type PromptReply, type UiLog } from './apps-script/ui.js';
 
 export { cellAt, columnValues, type SheetSnapshot } from './apps-script/snapshot.js';
 export type { CallCounts } from './apps-script/counting.js';
-export type { FetchFault, FetchRecord, SyncTransport } from './apps-script/services.js';
+export type { FetchFault, FetchRecord, SentMail, SyncTransport } from './apps-script/services.js';
 export type { PromptReply, UiLog } from './apps-script/ui.js';
 
 /**
@@ -47,10 +47,11 @@ export interface AddonCommands {
   activeRange(): { sheet: string; a1: string } | null;
   uiLog(): UiLog;
   fetchLog(): FetchRecord[];
+  mails(): SentMail[];
   sleeps(): number[];
   calls(): CallCounts;
   resetCalls(): void;
-  properties(kind: 'script' | 'document'): Record<string, string>;
+  properties(kind: 'script' | 'document' | 'user'): Record<string, string>;
   setScriptProperty(key: string, value: string): void;
   setIdentity(user: string, identityToken: string): void;
 }
@@ -67,6 +68,7 @@ export class AppsScriptEnvironment implements AddonCommands {
   readonly scriptProps = new FakeProperties();
   readonly documentProps = new FakeProperties();
   readonly userProps = new FakeProperties();
+  readonly mailApp = new FakeMailApp();
   private readonly counter = new CallCounter(
     new Map<abstract new (...args: never[]) => object, string>([
       [FakeSpreadsheet, 'Spreadsheet'],
@@ -77,6 +79,7 @@ export class AppsScriptEnvironment implements AddonCommands {
       [FakeDataValidation, 'DataValidation'],
       [FakeUi, 'Ui'],
       [FakeProperties, 'Properties'],
+      [FakeMailApp, 'MailApp'],
     ]),
   );
   private readonly context: vm.Context;
@@ -102,6 +105,7 @@ export class AppsScriptEnvironment implements AddonCommands {
     this.context = vm.createContext({
       SpreadsheetApp: this.counter.wrap(spreadsheetApp, 'SpreadsheetApp'),
       UrlFetchApp: this.counter.wrap(this.urlFetch, 'UrlFetchApp'),
+      MailApp: this.counter.wrap(this.mailApp, 'MailApp'),
       ScriptApp: { getIdentityToken: () => this.token, AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL' } },
       PropertiesService: {
         getScriptProperties: () => this.counter.wrap(this.scriptProps),
@@ -175,6 +179,9 @@ export class AppsScriptEnvironment implements AddonCommands {
   fetchLog(): FetchRecord[] {
     return [...this.urlFetch.records];
   }
+  mails(): SentMail[] {
+    return [...this.mailApp.sent];
+  }
   sleeps(): number[] {
     return [...this.utilities.sleeps];
   }
@@ -184,8 +191,8 @@ export class AppsScriptEnvironment implements AddonCommands {
   resetCalls(): void {
     this.counter.reset();
   }
-  properties(kind: 'script' | 'document'): Record<string, string> {
-    return (kind === 'script' ? this.scriptProps : this.documentProps).getProperties();
+  properties(kind: 'script' | 'document' | 'user'): Record<string, string> {
+    return (kind === 'script' ? this.scriptProps : kind === 'user' ? this.userProps : this.documentProps).getProperties();
   }
   setScriptProperty(key: string, value: string): void {
     this.scriptProps.setProperty(key, value);

@@ -25,7 +25,7 @@ const lastSidebar = () => {
 };
 
 describe('the bundle', () => {
-  it('declares a top-level function for every entry, refers to no Node module, and asks only the five scopes', () => {
+  it('declares a top-level function for every entry, refers to no Node module, and asks only the six scopes (send_mail for Nhắc nộp)', () => {
     const code = readFileSync(join(ADDON_DIST, 'Code.js'), 'utf8');
     for (const name of ['onOpen', 'onInstall', 'menuCreateSheet', 'menuCheck', 'menuSubmit', 'menuSetServerUrl', 'menuOpenSidebar', 'sidebarCheck', 'sidebarSubmit', 'sidebarRefresh', 'sidebarState', 'selectCell']) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
@@ -38,6 +38,7 @@ describe('the bundle', () => {
         'https://www.googleapis.com/auth/spreadsheets.currentonly',
         'https://www.googleapis.com/auth/script.external_request',
         'https://www.googleapis.com/auth/script.container.ui',
+        'https://www.googleapis.com/auth/script.send_mail',
         'openid',
         'https://www.googleapis.com/auth/userinfo.email',
       ],

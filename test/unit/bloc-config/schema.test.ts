@@ -42,6 +42,7 @@ describe('parseBlocConfig', () => {
       quotaPercent: 20,
       evaluationDate: '2024-12-31',
       summarySpreadsheetId: null,
+      mergedInto: {},
       orgFiguresRequired: [],
       orgs: [
         { id: 'cb-cong-ty-a', name: 'Chi bộ Công ty A', secretaries: ['bithu.a@congtya.vn'], expectedMembers: 12 },
@@ -117,7 +118,10 @@ years:
     orgs:
       - { id: cb-a, name: A, secretaries: [a@x.vn], expectedMembers: 1 }
       - { id: cb-a, name: B, secretaries: [b@x.vn], expectedMembers: 2 }`);
+    // Every issue at once: the dates are checked beside the ids, not only once the ids are right.
     expect(issuesOf(text)).toEqual([
+      'years.2024.deadline: "31/02/2025 17:00" không phải thời điểm hợp lệ; ghi dạng ngày/tháng/năm giờ:phút, ví dụ 15/01/2025 17:00 (expected dd/MM/yyyy HH:mm or ISO)',
+      'years.2024.evaluationDate: "2024/12/31" không phải ngày hợp lệ; ghi dạng ngày/tháng/năm, ví dụ 31/12/2024 (expected dd/MM/yyyy or yyyy-mm-dd)',
       'years.2024.orgs[1].id: mã tổ chức "cb-a" trùng với orgs[0] (duplicate org id)',
     ]);
     const dates = minimal(`

@@ -42,13 +42,13 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('deployed shape of the functions', () => {
-  it('exports exactly the six functions, all in asia-southeast1', () => {
-    expect(Object.keys(endpoints).sort()).toEqual(['carryOver', 'orgAction', 'rollupSchedule', 'runRollup', 'status', 'submit']);
+  it('exports exactly the ten functions, all in asia-southeast1', () => {
+    expect(Object.keys(endpoints).sort()).toEqual(['adminAudit', 'adminConfig', 'adminProgress', 'adminRemind', 'carryOver', 'orgAction', 'rollupSchedule', 'runRollup', 'status', 'submit']);
     for (const endpoint of Object.values(endpoints)) expect(endpoint.region).toEqual(['asia-southeast1']);
   });
 
   it('HTTP functions are publicly invocable (they verify the Google ID token themselves)', () => {
-    for (const name of ['submit', 'status', 'orgAction', 'runRollup']) {
+    for (const name of ['submit', 'status', 'orgAction', 'runRollup', 'adminConfig', 'adminAudit', 'adminProgress', 'adminRemind']) {
       expect([name, endpoints[name]?.httpsTrigger?.invoker]).toEqual([name, ['public']]);
     }
     expect(endpoints.submit?.timeoutSeconds).toBe(120);
@@ -68,6 +68,10 @@ describe('deployed shape of the functions', () => {
       runRollup: [1024, 300, 2],
       rollupSchedule: [1024, 300, 1],
       carryOver: [256, 30, 5],
+      adminConfig: [512, 60, 2],
+      adminAudit: [256, 30, 2],
+      adminProgress: [256, 30, 2],
+      adminRemind: [256, 30, 2],
     });
   });
 

@@ -50,8 +50,8 @@ describe('buildSummaryModel', () => {
 
   it('fills “Tổng hợp” with the headline tables', () => {
     const t = tab(m, 'Tổng hợp');
-    expect(rowOf(t, 'Đã nộp')).toEqual(['Đã nộp', '3', '75%']);
-    expect(rowOf(t, 'Nộp muộn')).toEqual(['Nộp muộn', '1', '25%']);
+    expect(rowOf(t, 'Đã nộp')).toEqual(['Đã nộp', '3', '75,0%']);
+    expect(rowOf(t, 'Nộp muộn')).toEqual(['Nộp muộn', '1', '25,0%']);
     expect(rowOf(t, 'Hoàn thành nhiệm vụ (HTNV)')).toEqual(['Hoàn thành nhiệm vụ (HTNV)', '1', '6,3%']);
     expect(rowOf(t, '– Vắng mặt, chưa đánh giá')).toEqual(['– Vắng mặt, chưa đánh giá', '1', '']);
     expect(rowOf(t, 'Tỷ lệ HTXSNV so với HTTNV')).toEqual(['Tỷ lệ HTXSNV so với HTTNV', '', '16,7%']);
@@ -67,16 +67,16 @@ describe('buildSummaryModel', () => {
     expect(displayRows(t)[0]).toEqual(['TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025']);
   });
 
-  it('stores percentages as fractions, percent0 when whole and percent1 otherwise', () => {
+  it('stores percentages as fractions, one decimal in every table cell (one format per column)', () => {
     const t = tab(m, 'Tổng hợp');
     const row = t.rows.find((r) => r[0]?.value === 'Hoàn thành tốt nhiệm vụ (HTTNV)');
-    expect(row?.[2]).toEqual({ value: 0.75, format: 'percent0' });
+    expect(row?.[2]).toEqual({ value: 0.75, format: 'percent1' });
     const htnv = t.rows.find((r) => r[0]?.value === 'Hoàn thành nhiệm vụ (HTNV)');
     expect(htnv?.[2]?.format).toBe('percent1');
     expect(htnv?.[2]?.value).toBeCloseTo(0.063, 10);
     expect(percent(97.9)).toMatchObject({ format: 'percent1' });
     expect(displayCell(percent(97.9))).toBe('97,9%');
-    expect(displayCell(percent(99))).toBe('99%');
+    expect(displayCell(percent(99))).toBe('99,0%');
     expect(displayCell(percent(null))).toBe('–');
   });
 
@@ -103,8 +103,21 @@ describe('buildSummaryModel', () => {
     ]);
     expect(cellsIn(m, progress.domain).flat()).toEqual(['Nộp đúng hạn', 'Nộp muộn', 'Chưa nộp']);
     expect(cellsIn(m, firstSeries(progress)).flat()).toEqual(['2', '1', '1']);
-    // Charts sit to the right of the widest table.
-    for (const chart of m.charts) expect(chart.anchor.col).toBeGreaterThanOrEqual(tab(m, 'Tổng hợp').columnWidths.length);
+    // Each chart fills the empty columns D… beside a three-column table, within the printed width.
+    const overview = tab(m, 'Tổng hợp');
+    const printedWidth = overview.columnWidths.reduce((sum, px) => sum + px, 0);
+    expect(m.charts.map((c) => c.anchor)).toEqual([
+      { row: 13, col: 3 },
+      { row: 34, col: 3 },
+      { row: 5, col: 3 },
+    ]);
+    for (const chart of m.charts) {
+      expect(overview.columnWidths.slice(0, 3).reduce((sum, px) => sum + px, 0) + chart.size.width).toBe(printedWidth);
+      let rowsCovered = 0;
+      for (let px = 0; px < chart.size.height; rowsCovered++) px += overview.rowHeights?.[chart.anchor.row + rowsCovered] ?? 20;
+      const rows = overview.rows.slice(chart.anchor.row, chart.anchor.row + rowsCovered);
+      expect(rows.flatMap((row) => row.slice(3).filter((cell) => cell.value !== null))).toEqual([]);
+    }
   });
 
   it('writes one row per organisation on “Theo tổ chức”, then the totals', () => {
@@ -151,18 +164,39 @@ describe('buildSummaryModel', () => {
     ]);
   });
 
-  it('puts one sentence per row on “Báo cáo”', () => {
+  it('lays “Báo cáo” out as a printable page: header block, title, one sentence per row, signature', () => {
     const r = blocRollup();
-    const rows = displayRows(tab(m, 'Báo cáo'));
-    expect(rows.slice(1).map((row) => row[0])).toEqual(reportSentences(r));
-    expect(tab(m, 'Báo cáo').rows[1]?.[0]?.wrap).toBe(true);
+    const t = tab(m, 'Báo cáo');
+    const rows = displayRows(t);
+    expect(t.columnWidths).toEqual([330, 330]);
+    expect(t.frozenRows).toBe(0);
+    expect(rows.slice(0, 7)).toEqual([
+      ['ĐẢNG BỘ KHỐI CƠ QUAN TỈNH', 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+      ['*', ''],
+      ['Số      -BC/ĐU', '……………, ngày 20 tháng 01 năm 2025'],
+      [''],
+      ['BÁO CÁO'],
+      ['Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm 2025'],
+      [''],
+    ]);
+    const sentences = reportSentences(r);
+    expect(rows.slice(7, 7 + sentences.length).map((row) => row[0])).toEqual(sentences);
+    // Each sentence is a paragraph across both columns, wrapped.
+    expect(t.rows.slice(7, 7 + sentences.length).every((row) => row[0]?.span === 2 && row[0].wrap === true)).toBe(true);
+    expect(rows.slice(8 + sentences.length)).toEqual([
+      ['Nơi nhận:', 'T/M BAN THƯỜNG VỤ'],
+      ['- Cấp ủy cấp trên (để báo cáo)', 'BÍ THƯ'],
+      ['- Các tổ chức cơ sở đảng trực thuộc', ''],
+      ['- Lưu Văn phòng.', ''],
+      ['', '……………………'],
+    ]);
   });
 
   it('shows the year-over-year change on “So sánh” with signed deltas', () => {
     const t = tab(m, 'So sánh');
     expect(displayRows(t)[1]).toEqual(['Chỉ tiêu', 'Năm 2025', 'Năm 2024', 'Tăng (+), giảm (−) (số lượng hoặc điểm %)']);
     expect(rowOf(t, 'Số đảng viên trong danh sách')).toEqual(['Số đảng viên trong danh sách', '18', '10', '+8']);
-    expect(rowOf(t, 'Tỷ lệ đảng viên hoàn thành nhiệm vụ')).toEqual(['Tỷ lệ đảng viên hoàn thành nhiệm vụ', '6,3%', '20%', '-13,7']);
+    expect(rowOf(t, 'Tỷ lệ đảng viên hoàn thành nhiệm vụ')).toEqual(['Tỷ lệ đảng viên hoàn thành nhiệm vụ', '6,3%', '20,0%', '-13,7']);
     expect(rowOf(t, 'Tỷ lệ đảng viên hoàn thành nội dung đăng ký làm theo')).toEqual([
       'Tỷ lệ đảng viên hoàn thành nội dung đăng ký làm theo',
       '83,3%',

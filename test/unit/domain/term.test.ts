@@ -87,7 +87,7 @@ describe('buildTerm: per year, sums for flows, averages for rates, none for stoc
       ['Số đảng viên trong danh sách đánh giá', 'Số từng năm, không cộng', '', '', '4', '5', '6', '–'],
       ['Đảng viên hoàn thành xuất sắc nhiệm vụ', 'Số từng năm, không cộng', '', '', '0', '0', '0', '–'],
     ]);
-    expect(rows.find((r) => r[0] === 'Tỷ lệ đảng viên học tập nghị quyết')).toEqual(['Tỷ lệ đảng viên học tập nghị quyết', 'Bình quân các năm', '', '', '50%', '60%', '100%', '70%']);
+    expect(rows.find((r) => r[0] === 'Tỷ lệ đảng viên học tập nghị quyết')).toEqual(['Tỷ lệ đảng viên học tập nghị quyết', 'Bình quân các năm', '', '', '50,0%', '60,0%', '100,0%', '70,0%']);
     expect(rows.find((r) => r[0] === 'Công trình, phần việc hoàn thành')).toEqual(['Công trình, phần việc hoàn thành', 'Cộng cả nhiệm kỳ', '', '', '8', '12', '15', '35']);
     expect(rows.at(-1)).toEqual(['Chưa có số liệu năm 2021, 2022.']);
     // “Số liệu tổ chức”: the year's figures with how many organisations reported each.

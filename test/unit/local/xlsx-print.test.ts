@@ -20,12 +20,14 @@ describe('print setup in the summary model', () => {
     expect(model.tabs.map((t) => [t.name, t.print?.orientation])).toEqual([
       ['Tổng hợp', 'portrait'],
       ['Theo tổ chức', 'landscape'],
-      ['Chưa nộp', 'portrait'],
+      ['Chưa nộp', 'landscape'],
       ['Báo cáo', 'portrait'],
       ['So sánh', 'landscape'],
     ]);
     const print = tab('Theo tổ chức').print;
-    expect(print).toMatchObject({ paper: 'A4', fitToWidth: true, repeatRows: 1, repeatColumns: 2 });
+    // A fixed 60% instead of one page wide: two pages wide, about 7 pt text (issue 15).
+    expect(print).toMatchObject({ paper: 'A4', fitToWidth: false, scale: 60, repeatRows: 1, repeatColumns: 2 });
+    expect(tab('Tổng hợp').print).toMatchObject({ fitToWidth: true, scale: null });
     expect(print?.header).toBe('Số liệu tính đến 10:30 ngày 20/01/2025');
     expect(print?.footer).toBe('Đảng bộ Khối Cơ quan tỉnh – năm 2025');
   });
@@ -36,9 +38,10 @@ describe('print setup in the summary model', () => {
     expect(headers[(tab('Theo tổ chức').print?.area.cols ?? 0) - 1]).toBe('Được khen thưởng');
   });
 
-  it('makes a 120-character organisation name wrap on 3 lines of its 260 px column', () => {
-    expect(linesOf(LONG, 260)).toBe(4);
-    expect(tab('Theo tổ chức').rowHeights?.[1]).toBe(80);
+  it('makes a 120-character organisation name wrap on 3 lines of its 330 px column', () => {
+    expect(tab('Theo tổ chức').columnWidths[1]).toBe(330);
+    expect(linesOf(LONG, 330)).toBe(3);
+    expect(tab('Theo tổ chức').rowHeights?.[1]).toBe(60);
   });
 });
 
@@ -53,15 +56,15 @@ describe('the .xlsx prints', () => {
     expect(sheet?.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      fitToPage: false,
+      scale: 60,
       printTitlesRow: '1:1',
       printTitlesColumn: 'A:B',
     });
     expect(sheet?.headerFooter.oddFooter).toBe('&LĐảng bộ Khối Cơ quan tỉnh – năm 2025&RTrang &P/&N');
     expect(sheet?.headerFooter.oddHeader).toBe('&R&ISố liệu tính đến 10:30 ngày 20/01/2025');
-    expect(sheet?.getRow(2).height).toBe(60);
+    expect(sheet?.getRow(2).height).toBe(45);
+    expect(workbook.getWorksheet('Tổng hợp')?.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: 'A1:H68' });
     expect(workbook.getWorksheet('Báo cáo')?.pageSetup.orientation).toBe('portrait');
   });
 });

@@ -60,7 +60,7 @@ describe('writeSummaryXlsx', () => {
   it('sets the number format of each cell', () => {
     const overview = sheet('Tổng hợp');
     expect(overview.getCell('B8').numFmt).toBe('#,##0');
-    expect(overview.getCell('C8').numFmt).toBe('0%');
+    expect(overview.getCell('C8').numFmt).toBe('0.0%');
     expect(overview.getCell('C19').numFmt).toBe('0.0%');
     expect(sheet('Theo tổ chức').getCell('AH2').numFmt).toBe('dd/mm/yyyy hh:mm');
     expect(sheet('So sánh').getCell('D4').numFmt).toBe('+#,##0;-#,##0;0');
@@ -69,7 +69,7 @@ describe('writeSummaryXlsx', () => {
 
   it('converts column widths from pixels (÷ 7) and freezes panes', () => {
     expect([1, 2, 3, 8].map((c) => sheet('Tổng hợp').getColumn(c).width)).toEqual([42.86, 15.71, 11.43, 12.86]);
-    expect(sheet('Báo cáo').getColumn(1).width).toBe(80);
+    expect([1, 2].map((c) => sheet('Báo cáo').getColumn(c).width)).toEqual([47.14, 47.14]);
     expect(sheet('Theo tổ chức').views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
     expect(sheet('Chưa nộp').views[0]).toMatchObject({ state: 'frozen', xSplit: 0, ySplit: 2 });
     expect(sheet('Tổng hợp').views[0]?.state).toBe('normal');

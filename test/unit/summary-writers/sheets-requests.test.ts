@@ -52,7 +52,7 @@ const formatAt = (sheetId: number, row: number, col: number, rs: readonly sheets
 const widthsOf = (sheetId: number): number[] =>
   requests
     .flatMap((r) => (r.updateDimensionProperties?.range?.sheetId === sheetId ? [r.updateDimensionProperties] : []))
-    .filter((u) => u.range?.startIndex != null)
+    .filter((u) => u.range?.startIndex != null && u.range.dimension === 'COLUMNS')
     .flatMap((u) => Array.from({ length: (u.range?.endIndex ?? 0) - (u.range?.startIndex ?? 0) }, () => u.properties?.pixelSize ?? 0));
 
 describe('sheetsRequests', () => {
@@ -62,10 +62,11 @@ describe('sheetsRequests', () => {
       "'Tổng hợp'!A1:H68",
       "'Theo tổ chức'!A1:AJ6",
       "'Chưa nộp'!A1:H4",
-      "'Báo cáo'!A1:A12",
+      "'Báo cáo'!A1:B24",
       "'So sánh'!A1:D29",
     ]);
     const overview = valuesOf(refresh, 'Tổng hợp');
+    expect(overview[3]?.[0]).toMatch(/^Bản in để ký: báo cáo Word \(\.docx\).*“npm run report”/);
     expect(overview[0]).toEqual(['TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025']);
     expect(overview[6]).toEqual(['Tổng số tổ chức cơ sở đảng', 4, null]);
     expect(overview[7]).toEqual(['Đã nộp', 3, 0.75]);
@@ -96,7 +97,7 @@ describe('sheetsRequests', () => {
 
   it('formats numbers per cell: #,##0, 0% / 0.0% fractions, date-time, signed deltas', () => {
     expect(formatAt(1000, 7, 1)?.numberFormat).toEqual({ type: 'NUMBER', pattern: '#,##0' });
-    expect(formatAt(1000, 7, 2)?.numberFormat).toEqual({ type: 'PERCENT', pattern: '0%' });
+    expect(formatAt(1000, 7, 2)?.numberFormat).toEqual({ type: 'PERCENT', pattern: '0.0%' });
     expect(formatAt(1000, 18, 2)?.numberFormat).toEqual({ type: 'PERCENT', pattern: '0.0%' });
     expect(formatAt(1000, 7, 0)?.numberFormat).toBeUndefined();
     expect(formatAt(1001, 1, 33)?.numberFormat).toEqual({ type: 'DATE_TIME', pattern: 'dd/mm/yyyy hh:mm' });
@@ -115,7 +116,9 @@ describe('sheetsRequests', () => {
     expect(formatAt(1000, 4, 0)?.backgroundColorStyle).toEqual({ rgbColor: { red: 221 / 255, green: 235 / 255, blue: 247 / 255 } });
     expect(formatAt(1000, 31, 1)).toMatchObject({ numberFormat: { pattern: '#,##0' }, textFormat: { bold: true } });
     expect(formatAt(1000, 2, 0)).toEqual({ textFormat: { italic: true } });
-    expect(formatAt(1003, 1, 0)).toEqual({ wrapStrategy: 'WRAP' });
+    // “Báo cáo”: the header block centred, each sentence wrapped across both columns.
+    expect(formatAt(1003, 0, 1)).toEqual({ textFormat: { bold: true }, horizontalAlignment: 'CENTER' });
+    expect(formatAt(1003, 7, 0)).toEqual({ wrapStrategy: 'WRAP' });
     expect(new Set(formatsOf(1000).map((r) => r.fields))).toEqual(
       new Set(['userEnteredFormat.numberFormat', 'userEnteredFormat.textFormat,userEnteredFormat.wrapStrategy,userEnteredFormat.horizontalAlignment,userEnteredFormat.backgroundColorStyle']),
     );
@@ -124,21 +127,42 @@ describe('sheetsRequests', () => {
   it('sets column widths, frozen rows and columns, grid size and tab order', () => {
     expect(widthsOf(1000)).toEqual([300, 110, 80, 110, 80, 110, 80, 90]);
     expect(widthsOf(1001)).toEqual(m.tabs[1]?.columnWidths);
-    expect(widthsOf(1003)).toEqual([560]);
+    expect(widthsOf(1003)).toEqual([330, 330]);
     const props = requests.flatMap((r) => (r.updateSheetProperties ? [r.updateSheetProperties.properties] : []));
     expect(props).toEqual([
       { sheetId: 1000, index: 0, gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 0, frozenColumnCount: 0 } },
       { sheetId: 1001, index: 1, gridProperties: { rowCount: 1000, columnCount: 36, frozenRowCount: 1, frozenColumnCount: 2 } },
       { sheetId: 1002, index: 2, gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 2, frozenColumnCount: 0 } },
-      { sheetId: 1003, index: 3, gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 1, frozenColumnCount: 0 } },
+      { sheetId: 1003, index: 3, gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 0, frozenColumnCount: 0 } },
       { sheetId: 1004, index: 4, gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 2, frozenColumnCount: 0 } },
     ]);
+  });
+
+  it('sets every row back to 21 px, then the taller rows of wrapped text, runs of one height together', () => {
+    const rowsOf = (sheetId: number) =>
+      requests.flatMap((r) => {
+        const u = r.updateDimensionProperties;
+        return u?.range?.sheetId === sheetId && u.range.dimension === 'ROWS' ? [[u.range.startIndex, u.range.endIndex, u.properties?.pixelSize]] : [];
+      });
+    // “Tổng hợp”: section 1's six rows at 32 px (room for its chart).
+    expect(rowsOf(1000)).toEqual([
+      [0, 1000, 21],
+      [5, 11, 32],
+    ]);
+    // “Theo tổ chức”: the header row of wrapped headings.
+    const orgs = m.tabs[1];
+    expect(rowsOf(1001)).toEqual([[0, 1000, 21], ...Object.entries(orgs?.rowHeights ?? {}).map(([row, px]) => [Number(row), Number(row) + 1, px])]);
+    expect(rowsOf(1001)[1]?.[0]).toBe(0);
+    // “Báo cáo”: each wrapped sentence as tall as its lines.
+    const report = m.tabs[3];
+    expect(rowsOf(1003).slice(1).every(([start, end, px]) => (end ?? 0) > (start ?? 0) && report?.rowHeights?.[start ?? -1] === px)).toBe(true);
+    expect(rowsOf(1003).length).toBeGreaterThan(3);
   });
 
   it('merges the spanned cells', () => {
     const merges = (sheetId: number) =>
       requests.flatMap((r) => (r.mergeCells?.range?.sheetId === sheetId ? [[r.mergeCells.range.startRowIndex, r.mergeCells.range.startColumnIndex, r.mergeCells.range.endColumnIndex]] : []));
-    expect(merges(1000)).toEqual([0, 1, 2, 4, 12, 27, 33, 38, 46, 52, 60].map((row) => [row, 0, 8]));
+    expect(merges(1000)).toEqual([0, 1, 2, 3, 4, 12, 27, 33, 38, 46, 52, 60].map((row) => [row, 0, 8]));
     expect(merges(1002)).toEqual([[0, 0, 8]]);
     expect(merges(1004)).toEqual([[0, 0, 4]]);
     expect(requests.find((r) => r.mergeCells)?.mergeCells?.mergeType).toBe('MERGE_ALL');
@@ -149,10 +173,11 @@ describe('sheetsRequests', () => {
     const range = (startRowIndex: number, endRowIndex: number, startColumnIndex: number) => ({
       sourceRange: { sources: [{ sheetId: 1000, startRowIndex, endRowIndex, startColumnIndex, endColumnIndex: startColumnIndex + 1 }] },
     });
-    expect(charts.map((c) => [c.spec?.title, c.position?.overlayPosition?.anchorCell])).toEqual([
-      ['Xếp loại chất lượng đảng viên', { sheetId: 1000, rowIndex: 0, columnIndex: 9 }],
-      ['Nêu gương theo nhóm đảng viên', { sheetId: 1000, rowIndex: 20, columnIndex: 9 }],
-      ['Tình hình nộp kết quả đánh giá', { sheetId: 1000, rowIndex: 40, columnIndex: 9 }],
+    // Beside the three-column tables (columns D–H, 470 px), as tall as the table's rows.
+    expect(charts.map((c) => [c.spec?.title, c.position?.overlayPosition])).toEqual([
+      ['Xếp loại chất lượng đảng viên', { anchorCell: { sheetId: 1000, rowIndex: 13, columnIndex: 3 }, widthPixels: 470, heightPixels: 260 }],
+      ['Nêu gương theo nhóm đảng viên', { anchorCell: { sheetId: 1000, rowIndex: 34, columnIndex: 3 }, widthPixels: 470, heightPixels: 220 }],
+      ['Tình hình nộp kết quả đánh giá', { anchorCell: { sheetId: 1000, rowIndex: 5, columnIndex: 3 }, widthPixels: 470, heightPixels: 192 }],
     ]);
     const [levels, exemplary, progress] = charts;
     expect(levels?.spec?.pieChart).toEqual({ legendPosition: 'RIGHT_LEGEND', domain: range(16, 20, 0), series: range(16, 20, 1) });

@@ -1,6 +1,7 @@
 import { formatSheetSerial, toSheetSerial } from '../time-zone.js';
 import type { Percent } from '../derive.js';
 import { formatDecimal, formatInt, formatPercent } from '../format.js';
+import type { ReportPage } from './report-page.js';
 
 /**
  * The summary workbook as plain data (STYLE.md §10): tabs of rows of cells, plus charts.
@@ -39,6 +40,8 @@ export interface SummaryCell {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly wrap?: boolean;
+  /** Centred horizontally (header cells are centred by their style). */
+  readonly center?: boolean;
   readonly style?: CellStyle;
   /** Merge this cell with the next span − 1 cells of its row. */
   readonly span?: number;
@@ -67,6 +70,8 @@ export interface PrintSetup {
   readonly orientation: 'portrait' | 'landscape';
   /** One page wide, as many pages tall as needed. */
   readonly fitToWidth: boolean;
+  /** Percent, when the tab prints at a fixed scale instead (fitToWidth false). */
+  readonly scale: number | null;
   /** The printed range from A1: rows × columns. */
   readonly area: { readonly rows: number; readonly cols: number };
   /** The first N rows / columns repeated on every page. */
@@ -100,6 +105,8 @@ export interface SummaryChart {
   readonly type: 'column' | 'bar' | 'pie';
   /** Top-left cell the chart is placed over (0-based). */
   readonly anchor: { readonly row: number; readonly col: number };
+  /** Pixels: the chart covers the columns beside its table, over the table's rows. */
+  readonly size: { readonly width: number; readonly height: number };
   readonly domain: GridRange;
   readonly series: readonly { readonly name: string; readonly range: GridRange }[];
   /**
@@ -116,6 +123,10 @@ export interface SummaryModel {
   readonly timeZone: string;
   readonly tabs: readonly SummaryTab[];
   readonly charts: readonly SummaryChart[];
+  /** The “Báo cáo” as a document (the tab and the Word report are made from it). */
+  readonly report: ReportPage;
+  /** The printed pages' footer text: the bloc and the year. */
+  readonly footer: string;
 }
 
 export const EMPTY: SummaryCell = { value: null };
@@ -133,11 +144,15 @@ export const title = (value: string, span: number): SummaryCell => ({ value, for
 export const section = (value: string, span: number): SummaryCell => ({ value, format: 'text', bold: true, style: 'section', span });
 export const header = (value: string): SummaryCell => ({ value, format: 'text', bold: true, wrap: true, style: 'header' });
 
-/** A percentage in 0–100 (format.ts) as a fraction; “–” when there is no base to divide by. */
+/**
+ * A percentage in 0–100 (format.ts) as a fraction; “–” when there is no base to divide by.
+ * Always one decimal in a table (“98,0%” under “97,3%”: one number format per column, so the
+ * figures align); the report's sentences keep “bằng 98%” (report.ts).
+ */
 export function percent(value: Percent, extra: Omit<SummaryCell, 'value' | 'format'> = {}): SummaryCell {
   if (value === null) return { value: '–', format: 'text', ...extra };
   // Tenths of a percent → an exact-looking fraction (4,1% → 0.041, not 0.040999…).
-  return { value: Math.round(value * 10) / 1000, format: Number.isInteger(value) ? 'percent0' : 'percent1', ...extra };
+  return { value: Math.round(value * 10) / 1000, format: 'percent1', ...extra };
 }
 
 export const dateTime = (iso: string | null, zone: string): SummaryCell =>
@@ -152,8 +167,12 @@ export function displayCell(cell: SummaryCell): string {
     case 'int':
       return formatInt(value);
     case 'percent0':
-    case 'percent1':
-      return formatPercent(Math.round(value * 1000) / 10);
+      return formatPercent(Math.round(value * 100));
+    case 'percent1': {
+      // Always one decimal, as the cell's “0.0%” pattern shows it: 98,0%.
+      const shown = formatPercent(Math.round(value * 1000) / 10);
+      return /,\d%$/.test(shown) ? shown : shown.replace('%', ',0%');
+    }
     case 'delta':
       return (value > 0 ? '+' : '') + formatDecimal(value);
     case 'datetime':

@@ -15,6 +15,13 @@ import { EMPTY, header, int, percent, section, text, title, type SummaryCell, ty
 
 /** “Tổng hợp”: the bloc's headline tables (DOMAIN.md, summary workbook §1) and the three charts. */
 const TAB = 'Tổng hợp';
+/** Where the printable, signable report comes from (the Google Sheet prints no Party document). */
+export const PRINTED_REPORT_NOTE =
+  'Bản in để ký: báo cáo Word (.docx) theo thể thức văn bản của Đảng, quản trị viên tạo từ số liệu tổng hợp đã lưu bằng lệnh “npm run report” (xem README).';
+
+/** A one-line row's height in pixels (both writers' default), for sizing the charts in rows. */
+const CHART_ROW_PX = 20;
+const PROGRESS_ROW_PX = 32;
 
 class Rows {
   readonly rows: SummaryCell[][] = [];
@@ -60,19 +67,19 @@ export function buildOverview(r: BlocRollup): { tab: SummaryTab; charts: Summary
   g.add(title(overviewTitle(r).toUpperCase(), width));
   g.add(text(r.blocName, { bold: true, span: width }));
   g.add(text(`Số liệu tính đến ${now.time} ngày ${now.date}; hạn nộp ${due.time} ngày ${due.date}.`, { italic: true, span: width }));
-  g.add(EMPTY);
+  g.add(text(PRINTED_REPORT_NOTE, { italic: true, span: width }));
 
   g.add(section('1. Tình hình nộp kết quả đánh giá', width));
-  head();
+  const progressTop = head();
   g.add(text('Tổng số tổ chức cơ sở đảng'), int(s.total), EMPTY);
   g.add(text('Đã nộp'), int(s.submitted), percent(s.percent.submitted));
   const onTimeRow = g.add(text('Nộp đúng hạn'), int(s.onTime), percent(s.percent.onTime));
   g.add(text('Nộp muộn'), int(s.late), percent(s.percent.late));
   g.add(text('Chưa nộp'), int(s.missing), percent(s.percent.missing));
-  g.add(EMPTY);
+  const progressEnd = g.add(EMPTY);
 
   g.add(section('2. Xếp loại chất lượng đảng viên', width));
-  head();
+  const levelsTop = head();
   g.add(text('Số đảng viên trong danh sách'), int(t.listed), EMPTY);
   g.add(text('Số đảng viên được xếp loại'), int(t.classified), EMPTY);
   const firstLevelRow = g.rows.length;
@@ -84,7 +91,7 @@ export function buildOverview(r: BlocRollup): { tab: SummaryTab; charts: Summary
     g.add(text(`– ${UNRATED_REASON.labelOf(code)}`, { italic: true }), int(t.notClassifiedByReason[code]), EMPTY);
   }
   g.add(text('Tỷ lệ HTXSNV so với HTTNV'), EMPTY, percent(d.excellentOfGood));
-  g.add(EMPTY);
+  const levelsEnd = g.add(EMPTY);
 
   g.add(section('3. Nêu gương', width));
   g.add(header('Nhóm'), ...scale.flatMap((label) => [header(label), header('Tỷ lệ')]), header('Tổng'));
@@ -94,7 +101,7 @@ export function buildOverview(r: BlocRollup): { tab: SummaryTab; charts: Summary
   g.add(EMPTY);
 
   g.add(section('4. Trình độ', width));
-  head();
+  const exemplaryTop = head();
   g.add(text('Chuyên môn Đại học trở lên'), int(t.education.universityPlus), percent(d.universityPlus));
   g.add(text('Lý luận chính trị Trung cấp trở lên'), int(t.politicalTheory.intermediatePlus), percent(d.theoryIntermediatePlus));
   g.add(EMPTY);
@@ -106,7 +113,7 @@ export function buildOverview(r: BlocRollup): { tab: SummaryTab; charts: Summary
   g.add(text(RESIDENCE_FEEDBACK.labelOf('not_good')), int(t.residence.not_good), percent(d.residence.notGood));
   g.add(text(RESIDENCE_FEEDBACK.labelOf('missing')), int(t.residence.missing), percent(d.residence.missing));
   g.add(text(RESIDENCE_FEEDBACK.labelOf('not_applicable')), int(t.residence.not_applicable), EMPTY);
-  g.add(EMPTY);
+  const exemplaryEnd = g.add(EMPTY);
 
   g.add(section('6. Học tập nghị quyết và làm theo', width));
   head();
@@ -127,27 +134,44 @@ export function buildOverview(r: BlocRollup): { tab: SummaryTab; charts: Summary
   g.add(text('Tổng số', { bold: true, style: 'total' }), int(d.commended, { bold: true, style: 'total' }));
   g.add(text('Trong đó: giữ chức vụ lãnh đạo, quản lý', { italic: true }), int(t.commendedLeaders));
 
-  // Charts beside the tables, one under the other; a pie's slices, or one column series per scale level.
-  const chart = (title: string, type: SummaryChart['type'], slot: number, firstRow: number, rows: number, series: SummaryChart['series']): SummaryChart => ({
+  // Each chart fills the empty columns beside a three-column table (so it prints on the page with
+  // it): progress beside section 1, the levels beside section 2, nêu gương (a full-width table)
+  // beside sections 4–5 just under it. A pie's slices, or one column series per scale level.
+  const columnWidths = [300, ...scale.flatMap(() => [110, 80]), 90];
+  const besideCol = 3;
+  const besideWidth = columnWidths.slice(besideCol).reduce((sum, px) => sum + px, 0);
+  // Section 1 has six rows: taller ones give its pie room for its slices and legend.
+  const rowHeights: Record<number, number> = {};
+  for (let row = progressTop; row < progressEnd; row++) rowHeights[row] = PROGRESS_ROW_PX;
+  const heightOf = ([from, to]: readonly [number, number]): number => {
+    let px = 0;
+    for (let row = from; row < to; row++) px += rowHeights[row] ?? CHART_ROW_PX;
+    return px;
+  };
+  const chart = (title: string, type: SummaryChart['type'], rows: readonly [number, number], firstRow: number, count: number, series: SummaryChart['series']): SummaryChart => ({
     tab: TAB,
     title,
     type,
-    anchor: { row: 20 * slot, col: width + 1 },
-    domain: range(firstRow, firstRow + rows, 0),
+    anchor: { row: rows[0], col: besideCol },
+    size: { width: besideWidth, height: heightOf(rows) },
+    domain: range(firstRow, firstRow + count, 0),
     series,
     namesAbove: type === 'column',
   });
   const charts: SummaryChart[] = [
-    chart('Xếp loại chất lượng đảng viên', 'pie', 0, firstLevelRow, RATING_LEVELS.length, [{ name: 'Số lượng', range: range(firstLevelRow, firstLevelRow + RATING_LEVELS.length, 1) }]),
-    chart('Nêu gương theo nhóm đảng viên', 'column', 1, leaderRow, 2, scale.map((label, i) => ({ name: label, range: range(leaderRow, leaderRow + 2, 1 + 2 * i) }))),
-    chart('Tình hình nộp kết quả đánh giá', 'pie', 2, onTimeRow, 3, [{ name: 'Số tổ chức', range: range(onTimeRow, onTimeRow + 3, 1) }]),
+    chart('Xếp loại chất lượng đảng viên', 'pie', [levelsTop, levelsEnd], firstLevelRow, RATING_LEVELS.length, [
+      { name: 'Số lượng', range: range(firstLevelRow, firstLevelRow + RATING_LEVELS.length, 1) },
+    ]),
+    chart('Nêu gương theo nhóm đảng viên', 'column', [exemplaryTop, exemplaryEnd], leaderRow, 2, scale.map((label, i) => ({ name: label, range: range(leaderRow, leaderRow + 2, 1 + 2 * i) }))),
+    chart('Tình hình nộp kết quả đánh giá', 'pie', [progressTop, progressEnd], onTimeRow, 3, [{ name: 'Số tổ chức', range: range(onTimeRow, onTimeRow + 3, 1) }]),
   ];
   const tab: SummaryTab = {
     name: TAB,
-    columnWidths: [300, ...scale.flatMap(() => [110, 80]), 90],
+    columnWidths,
     frozenRows: 0,
     frozenColumns: 0,
     rows: g.rows,
+    rowHeights,
   };
   return { tab, charts };
 }

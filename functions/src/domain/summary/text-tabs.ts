@@ -12,7 +12,7 @@ export function buildOverdueTab(r: BlocRollup): SummaryTab {
   const headers = ['STT', 'Tổ chức cơ sở đảng', 'Tình trạng', 'Còn (ngày)', 'Quá hạn (ngày)', 'Ghi chú', 'Lần nộp cuối', 'Người nộp'];
   const rows: SummaryCell[][] = r.overdue.map((o, i) => [
     int(i + 1),
-    text(o.name),
+    text(o.name, { wrap: true }),
     text(OVERDUE_STATUS[o.status]),
     o.status === 'missing' && o.daysToDeadline >= 0 ? int(o.daysToDeadline) : EMPTY,
     o.status === 'late' || o.daysToDeadline < 0 ? int(-o.daysToDeadline) : EMPTY,
@@ -27,16 +27,6 @@ export function buildOverdueTab(r: BlocRollup): SummaryTab {
     frozenRows: 2,
     frozenColumns: 0,
     rows: [[heading], headers.map(header), ...(rows.length > 0 ? rows : empty)],
-  };
-}
-
-export function buildReportTab(r: BlocRollup, sentences: readonly string[]): SummaryTab {
-  return {
-    name: 'Báo cáo',
-    columnWidths: [560],
-    frozenRows: 1,
-    frozenColumns: 0,
-    rows: [[title(`Số liệu báo cáo kết quả đánh giá, xếp loại đảng viên năm ${r.year}`, 1)], ...sentences.map((s) => [text(s, { wrap: true })])],
   };
 }
 

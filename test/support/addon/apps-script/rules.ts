@@ -3,7 +3,7 @@ import type { FakeRange } from './grid.js';
 /** Data validation rules (built like SpreadsheetApp.newDataValidation()) and range protections. */
 export class FakeDataValidation {
   constructor(
-    readonly criteria: 'VALUE_IN_LIST' | 'NUMBER_BETWEEN',
+    readonly criteria: 'VALUE_IN_LIST' | 'NUMBER_BETWEEN' | 'CHECKBOX',
     readonly args: readonly unknown[],
     readonly allowInvalid: boolean,
     readonly helpText: string,
@@ -35,6 +35,12 @@ export class FakeDataValidationBuilder {
   requireNumberBetween(start: number, end: number): this {
     this.criteria = 'NUMBER_BETWEEN';
     this.args = [start, end];
+    return this;
+  }
+  /** A checkbox cell: its value is true or false. */
+  requireCheckbox(): this {
+    this.criteria = 'CHECKBOX';
+    this.args = [];
     return this;
   }
   setAllowInvalid(allow: boolean): this {

@@ -124,3 +124,24 @@ export class FakeUrlFetchApp {
     };
   }
 }
+
+export interface SentMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+}
+
+/** MailApp: every message is recorded, none leaves the process; the daily quota counts down as Apps Script's does. */
+export class FakeMailApp {
+  readonly sent: SentMail[] = [];
+  private quota = 100;
+  sendEmail(message: { to?: unknown; subject?: unknown; body?: unknown }): void {
+    if (typeof message.to !== 'string' || typeof message.subject !== 'string' || typeof message.body !== 'string') throw new Error('Exception: Invalid argument: sendEmail needs to, subject and body');
+    if (this.quota <= 0) throw new Error('Exception: Service invoked too many times for one day: email.');
+    this.quota--;
+    this.sent.push({ to: message.to, subject: message.subject, body: message.body });
+  }
+  getRemainingDailyQuota(): number {
+    return this.quota;
+  }
+}
