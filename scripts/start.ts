@@ -12,6 +12,8 @@ import { blocConfigSchema, type BlocConfig } from '../functions/src/bloc-config/
 import { loadBlocConfig } from '../local/src/bloc-config-file.js';
 import { demoBlocConfig } from '../local/src/demo/bloc-config.js';
 import { generateMemberSheet } from '../local/src/demo/members.js';
+import { demoOrgFigures } from '../local/src/demo/org-figures.js';
+import { termOf } from '../functions/src/domain/term.js';
 import { startLocalStack } from '../local/src/stack/local-stack.js';
 import { runPipeline, type SheetSource, type Timing } from '../local/src/stack/pipeline.js';
 import { readSheetFile, sheetFiles } from '../local/src/xlsx/read-workbooks.js';
@@ -39,7 +41,9 @@ async function main(): Promise<number> {
   const configured = Object.keys(config.years).map(Number).sort((a, b) => a - b);
   const year = args.year ? Number(args.year) : configured[configured.length - 1];
   if (year === undefined || !configured.includes(year)) throw new Error(`Năm ${args.year ?? ''} không có trong cấu hình (các năm: ${configured.join(', ')}).`);
-  const years = configured.includes(year - 1) ? [year - 1, year] : [year];
+  // The year before (for “So sánh”), and every configured year of the year's term (issue 18: the “Nhiệm kỳ” tab).
+  const term = termOf(config.terms, year);
+  const years = configured.filter((y) => y === year || y === year - 1 || (term !== null && y >= term.from && y <= year));
   const out = resolve(args.out ?? `out/tong-hop-${year}.xlsx`);
   mkdirSync(dirname(out), { recursive: true });
   const reportOut = resolve(dirname(out), `bao-cao-${String(year)}.docx`);
@@ -67,7 +71,11 @@ async function main(): Promise<number> {
       return file ? readSheetFile(file) : null;
     }
     const seed = [...org.id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-    return { name: `Đánh giá ${y}`, values: generateMemberSheet({ year: y, members: org.expectedMembers, seed, cardPrefix: `${seed % 90 + 10}${org.id.slice(-2)}` }) };
+    return {
+      name: `Đánh giá ${y}`,
+      values: generateMemberSheet({ year: y, members: org.expectedMembers, seed, cardPrefix: `${seed % 90 + 10}${org.id.slice(-2)}` }),
+      orgFigures: demoOrgFigures(y, seed, org.expectedMembers),
+    };
   };
   // The demo replays a realistic season: most organisations on time, a few late after the
   // bloc reopens them, two never submit. Loaded files are all submitted before the deadline.
@@ -88,7 +96,7 @@ async function main(): Promise<number> {
       progress: print.progress,
     });
     const rollup = result.rollups.get(year);
-    if (rollup) print.headline(rollup, reportSentences(rollup), out);
+    if (rollup) print.headline(rollup, result.sentences.get(year) ?? reportSentences(rollup), out);
     print.step(`Báo cáo (Word, để in và ký): ${reportOut}`);
     print.summary(result.accepted, result.rejected);
     print.step(`Nhật ký của các hàm (mã tra cứu lỗi): ${logFile}`);

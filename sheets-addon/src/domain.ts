@@ -31,3 +31,4 @@ export { columnLetter } from '../../functions/src/domain/sheet.js';
 export { formatDateVi, formatInt, formatPercent, percentOf } from '../../functions/src/domain/format.js';
 export { carryOverAnswerSchema, type CarryOverAnswer, type RosterMember } from '../../functions/src/domain/contract-roster.js';
 export { fold } from '../../functions/src/domain/text.js';
+export { ORG_FIGURES, ORG_FIGURES_TAB, orgFiguresTemplate, readOrgFigures, type OrgFigureKey } from '../../functions/src/domain/org-figures.js';

@@ -108,11 +108,17 @@ describe.sequential('the add-on, end to end', () => {
     expect(snap.notes[0]?.slice(0, FIELDS.length).map((note, i) => note.startsWith(FIELDS[i]?.note ?? '?'))).toEqual(FIELDS.map(() => true));
     expect(snap.columnWidths.slice(0, FIELDS.length)).toEqual(FIELDS.map((f) => f.width));
     expect(snap.frozenRows).toBe(1);
-    expect(snap.protections).toEqual([{ a1: 'A1:W1', description: expect.stringContaining('Dòng tiêu đề'), warningOnly: true }]);
+    expect(snap.protections).toEqual([{ a1: 'A1:X1', description: expect.stringContaining('Dòng tiêu đề'), warningOnly: true }]);
     const rule = (row: number, header: string) => snap.validations[row - 1]?.[column(header) - 1];
     expect(rule(2, 'Xếp loại')).toEqual({ criteria: 'VALUE_IN_LIST', values: [RATING.choices.map((c) => c.label), true], allowInvalid: true });
     expect(rule(1000, 'Nêu gương')?.values[0]).toEqual(SCALE);
     expect(rule(2, 'Lãnh đạo, quản lý')?.values[0]).toEqual(['Có', 'Không']);
+    // Issue 18: the leadership tier's dropdown is the validator's own list.
+    expect(rule(2, 'Cấp lãnh đạo')?.values[0]).toEqual([
+      'Bí thư đảng ủy, người đứng đầu cơ quan, đơn vị',
+      'Bí thư chi bộ, người đứng đầu phòng, ban, đoàn thể và tương đương',
+      'Không',
+    ]);
     expect(rule(2, 'Điểm')).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [0, 100] });
     expect(rule(2, 'Họ và tên')).toBeNull();
     // Card number and date columns are plain text on every data row, the header and other columns automatic.
@@ -325,7 +331,7 @@ describe.sequential('the sidebar shows the next step', () => {
       ]);
       const before = (await d.sheetNames()).length;
       const created = sidebarStateSchema.parse(await d.run('sidebarCreate', 2025, 'cb-c'));
-      expect((await d.sheetNames()).length).toBe(before + 1);
+      expect((await d.sheetNames()).length).toBe(before + 2); // the list and its “Số liệu tổ chức” tab
       expect([created.nextStep, created.choices, created.target?.orgName, created.target?.badge]).toEqual(['check', null, 'Chi bộ Công ty C', { label: 'Đã nộp', tone: 'submitted' }]);
       await d.edit(created.sheetName, 'A1', grid(validRows(9)));
       expect(sidebarStateSchema.parse(await d.run('sidebarCheck')).nextStep).toBe('submit');
@@ -363,10 +369,11 @@ describe('service calls do not grow with rows', () => {
       const small = await measure(50);
       const large = await measure(500);
       expect(large).toEqual(small);
-      expect([small.check.spreadsheet, small.submit.spreadsheet]).toEqual([19, 29]);
+      expect([small.check.spreadsheet, small.submit.spreadsheet]).toEqual([22, 32]); // 3 of them read the “Số liệu tổ chức” tab
       expect(small.submit.urlFetch).toBe(2);
       expect(small.check.urlFetch).toBe(0);
-      expect(small.submit.byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setBackgrounds': 1, 'Range.setNotes': 1, 'Range.setValues': 1 });
+      expect(small.submit.byMethod).toMatchObject({ 'Range.getValues': 2, 'Range.setBackgrounds': 1, 'Range.setNotes': 1, 'Range.setValues': 1 });
+      // One read of the list and one of the “Số liệu tổ chức 2025” tab the template created (issue 18).
       expect((await membersCol(h.stack.db, h.stack.blocId, 2025, 'cb-b').count().get()).data().count).toBe(500);
     } finally {
       await other.close();

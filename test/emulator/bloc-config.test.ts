@@ -58,6 +58,7 @@ describe('applyBlocConfig', () => {
         signerName: null,
         recipients: ['Cấp ủy cấp trên (để báo cáo)', 'Các tổ chức cơ sở đảng trực thuộc', 'Lưu Văn phòng.'],
       },
+      terms: [],
     });
     expect(await rawDoc(`${B}/years/2024`)).toEqual({
       year: 2024,
@@ -69,6 +70,7 @@ describe('applyBlocConfig', () => {
       evaluationDate: '2024-12-31',
       summarySpreadsheetId: null,
       mergedInto: {},
+      orgFiguresRequired: [],
     });
     expect(await rawDoc(`${B}/years/2024/orgs/db-tong-cong-ty-b`)).toEqual({
       orgId: 'db-tong-cong-ty-b',
@@ -80,6 +82,7 @@ describe('applyBlocConfig', () => {
       lastSubmission: null,
       contentHash: null,
       tally: null,
+      orgFigures: null,
       acceptedQuotaReason: null,
       deadlineOverride: null,
       stateChange: null,

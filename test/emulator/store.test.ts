@@ -40,7 +40,7 @@ describe('store: records, converter, paths', () => {
 
   it('refuses to write an invalid document and names the path of an invalid stored one', async () => {
     const ref = yearRef(fs.db, 'khoi', 2024);
-    const bad = { year: 2024, deadline: 'soon', rulePack: null, exemplaryScale: ['a', 'b'], quotaMode: 'warning' as const, quotaPercent: 20, evaluationDate: null, summarySpreadsheetId: null, mergedInto: {} };
+    const bad = { year: 2024, deadline: 'soon', rulePack: null, exemplaryScale: ['a', 'b'], quotaMode: 'warning' as const, quotaPercent: 20, evaluationDate: null, summarySpreadsheetId: null, mergedInto: {}, orgFiguresRequired: [] };
     // Like Firestore's own argument checks, the converter throws synchronously.
     expect(() => ref.set(bad)).toThrow(/Refusing to write an invalid document: .*deadline/s);
     await fs.db.doc(ref.path).set({ year: 2024, deadline: 'soon' });

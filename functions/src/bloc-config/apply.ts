@@ -93,6 +93,7 @@ export async function applyBlocConfig(db: Firestore, config: BlocConfig, options
       support: config.support,
       oauthClientIds: config.oauthClientIds,
       report: config.report,
+      terms: config.terms,
     };
     write(bloc, blocNow, blocWanted);
     const blocChanged = hasChanges(changes);
@@ -218,6 +219,7 @@ function yearSettings(year: YearConfig, current: YearSettings | undefined): Year
         .filter(([from]) => !year.orgs.some((org) => org.id === from))
         .sort(([a], [b]) => a.localeCompare(b)),
     ),
+    orgFiguresRequired: year.orgFiguresRequired,
   };
 }
 
@@ -233,6 +235,7 @@ function newOrg(org: OrgConfig, at: string): Org {
     lastSubmission: null,
     contentHash: null,
     tally: null,
+    orgFigures: null,
     acceptedQuotaReason: null,
     deadlineOverride: null,
     stateChange: null,

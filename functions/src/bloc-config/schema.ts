@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { configEmailListSchema, configIdSchema, resolveYear, yearConfigInputSchema, type YearConfig } from '../domain/year-config.js';
 import { reportConfigSchema, resolveReportSettings } from '../domain/report-settings.js';
+import { termSchema } from '../domain/term.js';
 import { BlocConfigError, toConfigIssues } from './issues.js';
 
 export { parseDeadline, type OrgConfig, type YearConfig } from '../domain/year-config.js';
@@ -33,13 +34,15 @@ const rawConfigSchema = z.strictObject({
   oauthClientIds: z.array(z.string().trim().min(1)).min(1),
   /** The printed report's header and signature block (optional; see domain/report-settings.ts). */
   report: reportConfigSchema.optional(),
+  /** Issue 18: the bloc's terms, e.g. [{ from: 2020, to: 2025 }], for the “Nhiệm kỳ” tab. */
+  terms: z.array(termSchema).default([]),
   years: z.record(yearKeySchema, yearConfigInputSchema),
 });
 
 export const blocConfigSchema = rawConfigSchema.transform((raw, ctx) => {
   const years: Record<string, YearConfig> = {};
   for (const [key, year] of Object.entries(raw.years)) years[key] = resolveYear(Number(key), year, raw.timeZone, ctx, ['years', key]);
-  return { id: raw.id, name: raw.name, timeZone: raw.timeZone, admins: raw.admins, leaders: raw.leaders, support: raw.support ?? null, oauthClientIds: raw.oauthClientIds, report: resolveReportSettings(raw.report), years };
+  return { id: raw.id, name: raw.name, timeZone: raw.timeZone, admins: raw.admins, leaders: raw.leaders, support: raw.support ?? null, oauthClientIds: raw.oauthClientIds, report: resolveReportSettings(raw.report), terms: raw.terms, years };
 });
 
 export type BlocConfig = z.output<typeof blocConfigSchema>;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ORG_STATE } from './enums.js';
 import { issueSchema } from './messages.js';
 import { countSchema, emailSchema, instantSchema, percentSchema, yearNumberSchema } from './primitives.js';
-import { RULE_PACKS, sheetValuesSchema } from './schema.js';
+import { orgFigureKeySchema } from './org-figures.js';
+import { RULE_PACKS, cellSchema, sheetValuesSchema } from './schema.js';
 
 export { issueSchema, type Issue } from './messages.js';
 
@@ -15,9 +16,12 @@ export { issueSchema, type Issue } from './messages.js';
 // ---- shared pieces ----
 
 export const MAX_SHEET_ROWS = 5_000;
-/** The template has 22 columns; a sheet far wider is pasted junk whose cells would cost seconds to parse. */
+/** The template has 23 columns; a sheet far wider is pasted junk whose cells would cost seconds to parse. */
 export const MAX_SHEET_COLUMNS = 200;
 export const MAX_BODY_BYTES = 10 * 1_048_576;
+/** The figures tab has 11 rows of 4 columns under a title: anything far larger is not that tab. */
+export const MAX_FIGURE_ROWS = 100;
+export const MAX_FIGURE_COLUMNS = 20;
 
 /** Bloc and organisation ids, as the bloc configuration defines them (so never a path like `../x`). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -59,6 +63,17 @@ export const submitRequestSchema = z.object({
     startRow: z.number().int().min(1).default(1),
     values: sheetValuesSchema,
   }),
+  /**
+   * The tab “Số liệu tổ chức” as getValues() gives it (issue 18): the organisation's own figures,
+   * validated and stored with the list in the same transaction. Absent: no figures reported.
+   */
+  orgFigures: z
+    .object({
+      name: z.string().max(200).optional(),
+      startRow: z.number().int().min(1).default(1),
+      values: z.array(z.array(cellSchema).max(MAX_FIGURE_COLUMNS)).max(MAX_FIGURE_ROWS),
+    })
+    .optional(),
 });
 export type SubmitRequest = z.output<typeof submitRequestSchema>;
 
@@ -135,6 +150,8 @@ export const yearSettingsViewSchema = z.object({
   quotaPercent: z.number(),
   evaluationDate: z.string().nullable(),
   deadline: instantSchema,
+  /** The organisation figures the year requires (issue 18); absent when none is. */
+  orgFiguresRequired: z.array(orgFigureKeySchema).optional(),
 });
 export type YearSettingsView = z.infer<typeof yearSettingsViewSchema>;
 

@@ -124,6 +124,28 @@ export const COMMENDATION = enumeration([
 export type Commendation = (typeof COMMENDATION.codes)[number];
 export const COMMENDATION_LEVELS = ['grassroots', 'bloc', 'province', 'central'] as const;
 
+/**
+ * “Cấp lãnh đạo” (issue 18): the tier of a member who holds a leadership post, as the bloc's
+ * reports split commended members and nêu gương. A tier implies “Lãnh đạo, quản lý” = Có.
+ */
+export const LEADER_TIER = enumeration([
+  {
+    code: 'unit_head',
+    label: 'Bí thư đảng ủy, người đứng đầu cơ quan, đơn vị',
+    aliases: ['Bí thư đảng ủy', 'Bí thư đảng uỷ', 'Người đứng đầu cơ quan', 'Người đứng đầu đơn vị', 'Người đứng đầu cơ quan, đơn vị', 'Cấp cơ quan, đơn vị'],
+  },
+  {
+    code: 'department_head',
+    label: 'Bí thư chi bộ, người đứng đầu phòng, ban, đoàn thể và tương đương',
+    aliases: ['Bí thư chi bộ', 'Người đứng đầu phòng, ban', 'Người đứng đầu đoàn thể', 'Trưởng phòng', 'Cấp phòng, ban'],
+  },
+  { code: 'none', label: 'Không', aliases: ['k', 'ko', '-'] },
+]);
+export type LeaderTier = (typeof LEADER_TIER.codes)[number];
+/** The two tiers that count (“Không” is no tier). */
+export const LEADER_TIERS = ['unit_head', 'department_head'] as const;
+export type LeaderTierLevel = (typeof LEADER_TIERS)[number];
+
 /** The default nêu gương scale, best first; a bloc may configure its own (same order rule). */
 export const DEFAULT_EXEMPLARY_SCALE = ['Nêu gương tốt', 'Nêu gương', 'Chưa nêu gương'] as const;
 

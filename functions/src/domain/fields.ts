@@ -3,6 +3,7 @@ import {
   DISCIPLINE,
   EDUCATION,
   GENDER,
+  LEADER_TIER,
   PLEDGE_RESULT,
   POLITICAL_THEORY,
   RATING,
@@ -64,6 +65,7 @@ export const FIELD_KEYS = [
   'discipline',
   'selfCorrected',
   'commendation',
+  'leaderTier',
   'note',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
@@ -100,6 +102,8 @@ export const FIELDS: readonly FieldSpec[] = [
   field('discipline', 'Kỷ luật trong năm', 'optional', { type: 'enum', values: DISCIPLINE }, 110, 'Không, Khiển trách, Cảnh cáo, Cách chức hoặc Khai trừ.', ['Kỷ luật', 'Hình thức kỷ luật']),
   field('selfCorrected', 'Tự phát hiện, khắc phục', 'optional', { type: 'enum', values: YES_NO }, 100, 'Có nếu đảng viên bị kỷ luật đã tự phát hiện, tự khắc phục (khi đó không bắt buộc xếp loại KHTNV).', ['Tự phát hiện', 'Tự phát hiện và khắc phục']),
   field('commendation', 'Khen thưởng', 'optional', { type: 'enum', values: COMMENDATION }, 130, 'Không, Cấp cơ sở, Cấp Khối, Cấp tỉnh, thành phố hoặc Cấp Trung ương.', ['Khen thưởng trong năm', 'Hình thức khen thưởng']),
+  // Issue 18: beside the commendation it splits (placed last so the template's other columns keep their places).
+  field('leaderTier', 'Cấp lãnh đạo', 'optional', { type: 'enum', values: LEADER_TIER }, 200, 'Chỉ ghi khi cột “Lãnh đạo, quản lý” là Có: Bí thư đảng ủy, người đứng đầu cơ quan, đơn vị; hoặc Bí thư chi bộ, người đứng đầu phòng, ban, đoàn thể và tương đương. Để trống hoặc Không nếu không thuộc hai cấp này.', ['Cấp lãnh đạo, quản lý', 'Cấp chức vụ', 'Cấp lãnh đạo quản lý']),
   field('note', 'Ghi chú', 'optional', { type: 'text', max: 1000 }, 200, 'Ghi chú thêm (không bắt buộc).'),
 ];
 

@@ -97,6 +97,23 @@ export const MESSAGES = {
     `Tệp có ${formatInt(p.names.length)} trang tính đều có dòng tiêu đề của bảng đánh giá: ${list(p.names.map(q))}. Không biết trang nào là danh sách nên chưa đọc trang nào. Hãy xóa các trang thừa (hoặc đổi dòng tiêu đề của chúng) để tệp chỉ còn một danh sách.`,
   ROW_COUNT_DIFFERS: (p: { expected: number; actual: number }) =>
     `Tổ chức đăng ký ${formatInt(p.expected)} đảng viên nhưng bảng có ${formatInt(p.actual)} dòng. Hãy kiểm tra còn thiếu hoặc thừa đảng viên nào.`,
+  // Issue 18: the leadership tier and the organisation's own figures (tab “Số liệu tổ chức”).
+  LEADER_TIER_NOT_LEADER: (p: { tier: string }) =>
+    `Cấp lãnh đạo là “${p.tier}” nhưng cột “Lãnh đạo, quản lý” không ghi Có. Hãy ghi “Có” ở cột “Lãnh đạo, quản lý”, hoặc chọn “Không” ở cột “Cấp lãnh đạo”.`,
+  ORG_FIGURES_HEADER_NOT_FOUND: (p: { scanned: number }) =>
+    `Không tìm thấy dòng tiêu đề có hai cột “Chỉ tiêu” và “Số liệu” trong ${p.scanned} dòng đầu. Hãy dùng “Tạo bảng đánh giá” để tạo lại trang này.`,
+  ORG_FIGURES_MISSING: (p: { year: number; required: readonly string[] }) =>
+    `Chưa có trang “Số liệu tổ chức”. Năm ${p.year}, Đảng bộ Khối yêu cầu báo cáo: ${list(p.required.map(q))}. Hãy dùng “Tạo bảng đánh giá” để tạo trang rồi nhập số liệu.`,
+  ORG_FIGURE_INVALID: (p: { figure: string; value: string }) =>
+    `${q(p.figure)} ghi ${q(p.value)}, không phải một số nguyên không âm. Hãy nhập một số nguyên, ví dụ 12, hoặc để trống nếu không báo cáo.`,
+  ORG_FIGURE_REQUIRED: (p: { figure: string; year: number }) =>
+    `Chưa nhập ${q(p.figure)}. Năm ${p.year}, Đảng bộ Khối yêu cầu báo cáo số liệu này; nếu không có, hãy ghi 0.`,
+  ORG_FIGURE_EXCEEDS: (p: { figure: string; value: number; limitFigure: string; limit: number }) =>
+    `${q(p.figure)} là ${formatInt(p.value)}, lớn hơn ${q(p.limitFigure)} (${formatInt(p.limit)}). Hãy kiểm tra lại hai số liệu này.`,
+  ORG_FIGURE_DUPLICATE: (p: { figure: string; firstRow: number }) =>
+    `Chỉ tiêu ${q(p.figure)} đã có ở dòng ${p.firstRow}. Hãy xóa một trong hai dòng.`,
+  ORG_FIGURE_UNKNOWN: (p: { label: string }) =>
+    `Chỉ tiêu ${q(p.label)} không có trong mẫu số liệu tổ chức nên sẽ được bỏ qua. Nếu đây là một chỉ tiêu của mẫu, hãy sửa tên cho đúng.`,
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

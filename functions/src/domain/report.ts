@@ -1,8 +1,12 @@
 import { localParts } from './time-zone.js';
-import type { ExemplaryRow, Percent } from './derive.js';
+import type { ExemplaryRow } from './derive.js';
 import { COMMENDATION, COMMENDATION_LEVELS, DISCIPLINE, DISCIPLINE_FORMS, RATING, RATING_LEVELS, UNRATED_REASON } from './enums.js';
 import { formatDecimal, formatInt, formatPercent } from './format.js';
 import type { BlocRollup, ComparisonRow } from './rollup-schema.js';
+import { figureSentences } from './report-figures.js';
+import { shareList } from './report-shares.js';
+
+export { shareList } from './report-shares.js';
 
 /**
  * “Báo cáo”: ready-to-paste sentences in the style of the bloc's own reports (DOMAIN.md).
@@ -11,19 +15,6 @@ import type { BlocRollup, ComparisonRow } from './rollup-schema.js';
 const n = formatInt;
 const pct = formatPercent;
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
-
-interface Share {
-  readonly name: string;
-  readonly count: number;
-  readonly percent: Percent;
-}
-
-/** “a là N đồng chí, bằng P, b là N đồng chí, bằng P, c N đồng chí, bằng P” (no “là” on the last). */
-export function shareList(shares: readonly Share[]): string {
-  return shares
-    .map((s, i) => `${s.name}${i === shares.length - 1 ? '' : ' là'} ${n(s.count)} đồng chí, bằng ${pct(s.percent)}`)
-    .join(', ');
-}
 
 function submissionSentence(r: BlocRollup): string {
   const s = r.submission;
@@ -178,6 +169,7 @@ export function reportSentences(rollup: BlocRollup): string[] {
       studySentence(rollup),
       disciplineSentence(rollup),
       commendationSentence(rollup),
+      ...figureSentences(rollup),
     );
   }
   const comparison = comparisonSentence(rollup);

@@ -4,6 +4,7 @@ import { countSchema, instantSchema } from './primitives.js';
 import { submissionProgressSchema } from './contract.js';
 import { derivedSchema, percentSchema } from './derive.js';
 import { ORG_STATE } from './enums.js';
+import { figureTotalsSchema, orgFiguresSchema } from './org-figures.js';
 import { tallyCountsSchema } from './tally.js';
 
 /**
@@ -26,6 +27,8 @@ export const rollupOrgInputSchema = z.object({
   tally: tallyCountsSchema.extend({ cardNumbers: z.array(z.string()).optional() }).nullable(),
   /** The admin's written reason for accepting an exceeded HTXSNV quota. */
   acceptedQuotaReason: z.string().nullable().optional(),
+  /** The organisation's own figures of its last accepted submission (issue 18); null: none sent. */
+  orgFigures: orgFiguresSchema.nullable().optional(),
 });
 export type RollupOrgInput = z.infer<typeof rollupOrgInputSchema>;
 
@@ -99,6 +102,8 @@ export const blocRollupSchema = z.object({
   previousYear: z.number().int().nullable(),
   /** The printed report's header and signature block (null: the defaults; rollups stored before it). */
   report: reportSettingsSchema.nullable().default(null),
+  /** The organisations' own figures summed (issue 18); absent when no organisation sent any. */
+  figures: figureTotalsSchema.optional(),
 });
 export type BlocRollup = z.infer<typeof blocRollupSchema>;
 

@@ -10,6 +10,7 @@ import {
   type RollupOrgInput,
   type RollupWarning,
 } from './rollup-schema.js';
+import { sumOrgFigures } from './org-figures.js';
 import { sumTallies, type OrgTally, type TallyCounts } from './tally.js';
 
 export * from './rollup-schema.js';
@@ -178,6 +179,8 @@ export function buildRollup(input: RollupInput): BlocRollup {
     exemplaryScale,
   );
   const derived = derive(totals, exemplaryScale);
+  const submittedOrgs = orgs.filter(isSubmitted);
+  const figures = submittedOrgs.some((o) => o.orgFigures != null) ? sumOrgFigures(submittedOrgs.map((o) => o.orgFigures ?? null)) : null;
   return {
     blocName: input.blocName,
     year: input.year,
@@ -208,5 +211,6 @@ export function buildRollup(input: RollupInput): BlocRollup {
       : [],
     previousYear: previous?.year ?? null,
     report: input.report ?? null,
+    ...(figures ? { figures } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { DISCIPLINE, RATING, type RatingLevel } from './enums.js';
+import { DISCIPLINE, LEADER_TIER, RATING, type RatingLevel } from './enums.js';
 import type { FieldKey } from './fields.js';
 import { issue, type Issue, type Location } from './messages.js';
 import type { Evaluation, RulePackId, RuleSettings } from './schema.js';
@@ -118,6 +118,9 @@ export function checkRow(row: number, e: Evaluation, ctx: RuleContext, unread: U
     issues.push(
       issue('warning', 'NEW_MEMBER_RATED', at(row, ctx, 'rating'), { admitted: e.admissionDate, evaluationDate: ctx.evaluationDate }),
     );
+  }
+  if ((all || (!unread.has('leaderTier') && !unread.has('isLeader'))) && e.leaderTier != null && e.leaderTier !== 'none' && !e.isLeader) {
+    issues.push(issue('error', 'LEADER_TIER_NOT_LEADER', at(row, ctx, 'leaderTier'), { tier: LEADER_TIER.labelOf(e.leaderTier) }));
   }
   issues.push(...checkDates(row, e, ctx, unread));
   const lowest = ctx.settings.exemplaryScale[ctx.settings.exemplaryScale.length - 1];

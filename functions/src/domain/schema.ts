@@ -6,6 +6,7 @@ import {
   DISCIPLINE,
   EDUCATION,
   GENDER,
+  LEADER_TIER,
   PLEDGE_RESULT,
   POLITICAL_THEORY,
   RATING,
@@ -31,6 +32,8 @@ export const evaluationSchema = z.object({
   admissionDate: isoDateSchema.nullable(),
   position: z.string().max(200).nullable(),
   isLeader: z.boolean(),
+  /** “Cấp lãnh đạo”; optional so members stored before the column existed still parse. */
+  leaderTier: z.enum(LEADER_TIER.codes).nullable().optional(),
   education: z.enum(EDUCATION.codes).nullable(),
   politicalTheory: z.enum(POLITICAL_THEORY.codes).nullable(),
   score: z.number().min(0).max(100).nullable(),

@@ -4,6 +4,7 @@ import {
   COMMENDATION_LEVELS,
   DISCIPLINE_FORMS,
   EDUCATION_UNIVERSITY_PLUS,
+  LEADER_TIERS,
   RATING_LEVELS,
   RESIDENCE_FEEDBACK,
   THEORY_INTERMEDIATE_PLUS,
@@ -28,6 +29,29 @@ const REASON_CODES = UNRATED_REASON.codes;
 /** Counts per nêu gương level label (the bloc's scale; a label outside it keeps its own key). */
 export const exemplaryCountsSchema = z.record(z.string(), count);
 
+/**
+ * Commended members and nêu gương by “Cấp lãnh đạo” (issue 18). Present only when a member of
+ * the list has the column filled, so tallies stored before it still parse and compare equal.
+ */
+export const tierCountsSchema = z.object({
+  /** Members whose “Cấp lãnh đạo” is filled (“Không” included). */
+  reported: count,
+  members: countsOf(LEADER_TIERS),
+  /** Commended (any level) members of each tier. */
+  commended: countsOf(LEADER_TIERS),
+  exemplary: z.object({ unit_head: exemplaryCountsSchema, department_head: exemplaryCountsSchema }),
+});
+export type TierCounts = z.infer<typeof tierCountsSchema>;
+
+export function emptyTierCounts(exemplaryScale: readonly string[]): TierCounts {
+  return {
+    reported: 0,
+    members: { unit_head: 0, department_head: 0 },
+    commended: { unit_head: 0, department_head: 0 },
+    exemplary: { unit_head: zeros(exemplaryScale), department_head: zeros(exemplaryScale) },
+  };
+}
+
 export const tallyCountsSchema = z.object({
   /** Members listed on the sheet. */
   listed: count,
@@ -51,6 +75,7 @@ export const tallyCountsSchema = z.object({
   commendation: countsOf(COMMENDATION_LEVELS),
   /** Commended members (any level) who hold a leadership post. */
   commendedLeaders: count,
+  tiers: tierCountsSchema.optional(),
 });
 export type TallyCounts = z.infer<typeof tallyCountsSchema>;
 
@@ -60,7 +85,9 @@ export const orgTallySchema = tallyCountsSchema.extend({
 });
 export type OrgTally = z.infer<typeof orgTallySchema>;
 
-const zeros = (keys: readonly string[]): Record<string, number> => Object.fromEntries(keys.map((k) => [k, 0]));
+function zeros(keys: readonly string[]): Record<string, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0]));
+}
 
 export function emptyCounts(exemplaryScale: readonly string[]): TallyCounts {
   return {
@@ -132,9 +159,20 @@ export function tallyOrganisation(evaluations: readonly Evaluation[], exemplaryS
       if (e.pledgeResult === 'completed') counts.pledge.completed += 1;
     }
     if (e.discipline !== null && isDisciplineForm(e.discipline)) counts.discipline[e.discipline] += 1;
+    let commended = false;
     if (e.commendation !== null && isCommendationLevel(e.commendation)) {
+      commended = true;
       counts.commendation[e.commendation] += 1;
       if (e.isLeader) counts.commendedLeaders += 1;
+    }
+    if (e.leaderTier != null) {
+      const tiers = (counts.tiers ??= emptyTierCounts(exemplaryScale));
+      tiers.reported += 1;
+      if (e.leaderTier !== 'none') {
+        tiers.members[e.leaderTier] += 1;
+        if (commended) tiers.commended[e.leaderTier] += 1;
+        bump(tiers.exemplary[e.leaderTier], scaleLabel(e.exemplary, byFolded));
+      }
     }
   }
   return { ...counts, cardNumbers: [...cards].sort() };
@@ -168,6 +206,14 @@ export function sumTallies(tallies: readonly TallyCounts[], exemplaryScale: read
     addRecord(total.discipline, t.discipline);
     addRecord(total.commendation, t.commendation);
     total.commendedLeaders += t.commendedLeaders;
+    if (t.tiers) {
+      const tiers = (total.tiers ??= emptyTierCounts(exemplaryScale));
+      tiers.reported += t.tiers.reported;
+      addRecord(tiers.members, t.tiers.members);
+      addRecord(tiers.commended, t.tiers.commended);
+      addRecord(tiers.exemplary.unit_head, t.tiers.exemplary.unit_head);
+      addRecord(tiers.exemplary.department_head, t.tiers.exemplary.department_head);
+    }
   }
   return total;
 }

@@ -1,3 +1,4 @@
+import { ORG_FIGURE_KEYS, type OrgFigureKey } from './org-figures.js';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ID_PATTERN } from './contract.js';
@@ -52,6 +53,8 @@ export const yearConfigInputSchema = z
      * `mergedInto`) for the year-over-year comparison.
      */
     mergedInto: z.record(configIdSchema, configIdSchema).optional(),
+    /** Issue 18: the organisation figures every organisation must report (keys of ORG_FIGURE_KEYS). */
+    orgFiguresRequired: z.array(z.enum(ORG_FIGURE_KEYS)).optional(),
   })
   .superRefine((year, ctx) => {
     // The dates are checked here too (their zone changes no validity), so they are reported
@@ -101,6 +104,7 @@ export interface YearConfig {
   readonly summarySpreadsheetId: string | null;
   readonly orgs: OrgConfig[];
   readonly mergedInto: Readonly<Record<string, string>>;
+  readonly orgFiguresRequired: OrgFigureKey[];
 }
 
 const deadlineMessage = (text: string): string =>
@@ -140,6 +144,7 @@ export function resolveYear(year: number, raw: z.output<typeof yearConfigInputSc
     summarySpreadsheetId: raw.summarySpreadsheetId ?? null,
     orgs: raw.orgs,
     mergedInto: raw.mergedInto ?? {},
+    orgFiguresRequired: raw.orgFiguresRequired ?? [],
   };
 }
 

@@ -52,6 +52,7 @@ function publicSettings(y: YearSettings): YearSettingsView {
     quotaPercent: y.quotaPercent,
     evaluationDate: y.evaluationDate,
     deadline: y.deadline,
+    ...(y.orgFiguresRequired.length > 0 ? { orgFiguresRequired: y.orgFiguresRequired } : {}),
   };
 }
 

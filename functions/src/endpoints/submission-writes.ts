@@ -1,5 +1,6 @@
 import type { MemberDiff } from '../domain/diff.js';
 import type { SheetRow } from '../domain/schema.js';
+import type { OrgFigures } from '../domain/org-figures.js';
 import type { OrgTally } from '../domain/tally.js';
 import type { CardChanges } from '../store/card-index.js';
 import type { MemberDoc, MemberIndex, Org } from '../store/records.js';
@@ -39,6 +40,8 @@ export function submissionWrites(input: {
   readonly contentHash: string;
   readonly diff: MemberDiff;
   readonly tally: OrgTally;
+  /** The organisation's own figures (issue 18), stored on the organisation beside its tally. */
+  readonly orgFigures?: OrgFigures | null;
   readonly submissionId: string;
   readonly by: string;
   /** ISO instant of the submission. */
@@ -61,6 +64,7 @@ export function submissionWrites(input: {
       lastSubmission: { at, by: input.by, submissionId },
       contentHash: input.contentHash,
       tally: withoutCards(input.tally),
+      orgFigures: input.orgFigures ?? null,
       updatedAt: at,
     },
   };

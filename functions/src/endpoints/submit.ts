@@ -8,6 +8,7 @@ import { answerIssues } from '../domain/answer-issues.js';
 import { diffMembers, type MemberDiff, type StoredMember } from '../domain/diff.js';
 import { problems } from '../domain/problems.js';
 import { ruleSettingsFor } from '../domain/schema.js';
+import { missingOrgFigures, readOrgFigures, type OrgFigureKey, type OrgFiguresResult } from '../domain/org-figures.js';
 import { tallyOrganisation } from '../domain/tally.js';
 import { validateSheet, type ValidationResult } from '../domain/validate.js';
 import { parseBody } from '../domain/zod-messages.js';
@@ -19,6 +20,7 @@ import { writeCardChanges } from '../store/card-index.js';
 import { markYearChanged } from '../store/change-marker.js';
 import type { Org } from '../store/records.js';
 import { listedMembers, submissionWrites, type SubmissionWrites } from './submission-writes.js';
+import { withFigures } from './hashing.js';
 import { auditedAnswer, replayedAnswer } from './submit-replay.js';
 import { loadSubmitContext } from './org-context.js';
 
@@ -78,7 +80,10 @@ async function submitOnce(deps: Deps, caller: Caller, body: unknown): Promise<Su
     const lock = lockOf(ctx.org, ctx.year, ctx.bloc, deps.now());
     if (lock) throw lock;
   }
-  const validation = validateSheet(request.sheet.values, ruleSettingsFor(ctx.year.year, ctx.year, ctx.org.expectedMembers), { startRow: request.sheet.startRow });
+  const listValidation = validateSheet(request.sheet.values, ruleSettingsFor(ctx.year.year, ctx.year, ctx.org.expectedMembers), { startRow: request.sheet.startRow });
+  // The organisation's own figures (issue 18) are part of the same submission: an error there rejects it whole.
+  const figures = checkFigures(request, ctx.year.orgFiguresRequired);
+  const validation = withFigureIssues(listValidation, figures);
   logs.submissionValidated({
     orgId: request.orgId,
     year: request.year,
@@ -89,7 +94,9 @@ async function submitOnce(deps: Deps, caller: Caller, body: unknown): Promise<Su
   });
   if (!validation.ok) throw rejected(validation);
 
-  const { members, contentHash } = listedMembers(validation.rows);
+  const { members, contentHash: listContentHash } = listedMembers(validation.rows);
+  const orgFigures = figures?.figures ?? null;
+  const contentHash = withFigures(listContentHash, orgFigures);
   const tally = tallyOrganisation(
     members.map((m) => m.evaluation),
     ctx.year.exemplaryScale,
@@ -123,7 +130,7 @@ async function submitOnce(deps: Deps, caller: Caller, body: unknown): Promise<Su
     const unchanged = org.contentHash === contentHash && diff.toWrite.size === 0 && diff.removed.length === 0;
     const body = answer(unchanged ? 'unchanged' : 'accepted', request, org, validation, diff, contentHash, at);
     if (!unchanged) {
-      const writes = submissionWrites({ org, members, contentHash, diff, tally, submissionId: request.submissionId, by: email, at: now });
+      const writes = submissionWrites({ org, members, contentHash, diff, tally, orgFigures, submissionId: request.submissionId, by: email, at: now });
       // All or nothing means one commit: size every document it writes and refuse, at once, what
       // cannot fit (Firestore would refuse it only after minutes of client retries).
       checkCommitSize(writes, body, members.length, deps.commitBudgetBytes ?? DEPLOYED_COMMIT_BUDGET);
@@ -151,6 +158,25 @@ async function submitOnce(deps: Deps, caller: Caller, body: unknown): Promise<Su
       ms: Date.now() - started,
     });
   return outcome.body;
+}
+
+/** The figures tab when sent; when not, an error only if the year requires figures (missingOrgFigures). */
+function checkFigures(request: SubmitRequest, required: readonly OrgFigureKey[]): OrgFiguresResult | null {
+  if (request.orgFigures) return readOrgFigures(request.orgFigures.values, { year: request.year, required, startRow: request.orgFigures.startRow });
+  const missing = missingOrgFigures({ year: request.year, required });
+  return missing.ok ? null : missing;
+}
+
+/** The figures' issues join the list's (the answer and the 422 carry both; their codes start ORG_FIGURE). */
+function withFigureIssues(validation: ValidationResult, figures: OrgFiguresResult | null): ValidationResult {
+  if (figures === null || figures.issues.length === 0) return validation;
+  return {
+    ...validation,
+    ok: validation.ok && figures.ok,
+    issues: [...figures.issues, ...validation.issues],
+    errorCount: validation.errorCount + figures.errorCount,
+    warningCount: validation.warningCount + figures.warningCount,
+  };
 }
 
 /** A document holds at most 1 MiB (name and field names included): keep a margin. */

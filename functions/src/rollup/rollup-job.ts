@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DateTime } from 'luxon';
 import { reportSentences } from '../domain/report.js';
+import { buildTerm, termOf, termSentences, type Term, type TermSummary } from '../domain/term.js';
 import { blocRollupSchema, buildRollup, type BlocRollup, type RollupInput } from '../domain/rollup.js';
 import type { OrgTally } from '../domain/tally.js';
 import { buildSummaryModel, type SummaryModel } from '../domain/summary-model.js';
@@ -21,7 +22,7 @@ import { changeMark, rollupFingerprint } from './fingerprint.js';
  * Skips when nothing changed; safe to run twice at once (a lease in the rollup document).
  */
 export type RollupOutcome =
-  | { status: 'written'; year: number; reads: number; rollup: BlocRollup; model: SummaryModel; sheetsRequests: number }
+  | { status: 'written'; year: number; reads: number; rollup: BlocRollup; model: SummaryModel; sheetsRequests: number; sentences: string[]; term: TermSummary | null }
   | { status: 'skipped'; year: number; reads: number; reason: 'unchanged' }
   /** Another run (or a crashed one, whose lease then expires) holds the lease until `until`. */
   | { status: 'skipped'; year: number; reads: number; reason: 'running'; until: string };
@@ -63,6 +64,7 @@ export function rollupInput(source: {
       lastSubmission: o.lastSubmission ? { at: o.lastSubmission.at, by: o.lastSubmission.by } : null,
       tally: source.tallies ? (source.tallies[i] ?? null) : o.tally,
       acceptedQuotaReason: o.acceptedQuotaReason,
+      orgFigures: o.orgFigures,
     })),
     previous: source.previous,
     ...(source.cardHolders ? { cardHolders: [...source.cardHolders] } : {}),
@@ -84,9 +86,12 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
   if (!settings) throw problems.yearNotConfigured(year);
   const now = deps.now();
   const localDate = DateTime.fromJSDate(now, { zone: bloc.timeZone }).toISODate() ?? '';
-  const previousFingerprint = previousDoc?.fingerprint ?? null;
+  // The term (issue 18): the other years' stored rollups, read up front so a change in any of them rebuilds this summary.
+  const term = termOf(bloc.terms, year);
+  const termDocs = term ? await readTermRollups(deps, term, year) : null;
+  const previousFingerprint = termDocs ? JSON.stringify([previousDoc?.fingerprint ?? null, term, ...[...termDocs].map(([y, d]) => [y, d?.fingerprint ?? null])]) : (previousDoc?.fingerprint ?? null);
   const mark = changeMark({ bloc, year: settings, marker, previousFingerprint, localDate });
-  let reads = options.bloc ? 4 : 5;
+  let reads = (options.bloc ? 4 : 5) + (termDocs?.size ?? 0);
   if (!options.force && stored?.changeMark === mark) {
     logs.rollupSkipped({ blocId, year, reason: 'unchanged' });
     return { status: 'skipped', year, reads, reason: 'unchanged' };
@@ -125,7 +130,9 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
     const rollupGzip = gzipSync(JSON.stringify(rollup));
     // Refused before the sheet is touched: never a summary without its stored rollup.
     if (rollupGzip.length > ROLLUP_DOC_BUDGET) throw problems.rollupTooLarge(orgs.length, rollupGzip.length);
-    const model = buildSummaryModel(rollup, reportSentences(rollup));
+    const termSummary = term && termDocs ? buildTerm(term, termRollups(termDocs, rollup)) : null;
+    const sentences = [...reportSentences(rollup), ...(termSummary ? termSentences(termSummary) : [])];
+    const model = buildSummaryModel(rollup, sentences, termSummary);
     const spreadsheetId = settings.summarySpreadsheetId;
     const written = spreadsheetId && deps.writeSummary ? await deps.writeSummary(spreadsheetId, model) : null;
     const builtAt = deps.now().toISOString();
@@ -140,12 +147,29 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
       changeMark: mark,
     });
     logs.rollupWritten({ blocId, year, orgs: orgs.length, reads, ms: Date.now() - started });
-    return { status: 'written', year, reads, rollup, model, sheetsRequests: written?.requests ?? 0 };
+    return { status: 'written', year, reads, rollup, model, sheetsRequests: written?.requests ?? 0, sentences, term: termSummary };
   } catch (error) {
     // Free the lease so the next scheduled run retries instead of waiting for it to expire.
     await ref.set({ lease: null }, { merge: true });
     throw error;
   }
+}
+
+/** The stored rollup documents of the term's other years (one read each). */
+async function readTermRollups(deps: Pick<Deps, 'db' | 'blocId'>, term: Term, year: number): Promise<Map<number, RollupDoc | undefined>> {
+  const years = Array.from({ length: term.to - term.from + 1 }, (_, i) => term.from + i).filter((y) => y !== year);
+  const docs = await Promise.all(years.map(async (y) => (await rollupRef(deps.db, deps.blocId, y).get()).data()));
+  return new Map(years.map((y, i) => [y, docs[i]]));
+}
+
+/** Each year of the term that has a rollup: the stored ones, and this year's fresh one. */
+function termRollups(docs: ReadonlyMap<number, RollupDoc | undefined>, current: BlocRollup): Map<number, BlocRollup> {
+  const out = new Map<number, BlocRollup>([[current.year, current]]);
+  for (const [y, doc] of docs) {
+    const decoded = decodeRollup(doc);
+    if (decoded) out.set(y, decoded);
+  }
+  return out;
 }
 
 /** The latest configured year: the one being evaluated, which the schedule rolls up. */

@@ -3,6 +3,8 @@ import { reportSettingsSchema } from '../domain/report-settings.js';
 import { lastSubmissionSchema, stateChangeSchema } from '../domain/contract.js';
 import { countSchema, emailSchema, instantSchema } from '../domain/primitives.js';
 import { ORG_STATE } from '../domain/enums.js';
+import { orgFigureKeySchema, orgFiguresSchema } from '../domain/org-figures.js';
+import { termSchema } from '../domain/term.js';
 import { tallyCountsSchema } from '../domain/tally.js';
 import { RULE_PACKS, evaluationSchema, isoDateSchema, ruleSettingsSchema } from '../domain/schema.js';
 
@@ -23,6 +25,8 @@ export const blocSchema = z.object({
   oauthClientIds: z.array(z.string().min(1)).default([]),
   /** The printed report's header and signature block; null on blocs applied before it existed (defaults). */
   report: reportSettingsSchema.nullable().default(null),
+  /** The bloc's terms (nhiệm kỳ, issue 18): a year inside one gets the “Nhiệm kỳ” tab. */
+  terms: z.array(termSchema).default([]),
 });
 export type Bloc = z.infer<typeof blocSchema>;
 
@@ -45,6 +49,8 @@ export const yearSchema = z.object({
    * configuration (YAML `mergedInto`, or the admin console's “Sáp nhập vào” column).
    */
   mergedInto: z.record(z.string(), z.string()).default({}),
+  /** The organisation figures every organisation must report this year (issue 18). */
+  orgFiguresRequired: z.array(orgFigureKeySchema).default([]),
 });
 export type YearSettings = z.infer<typeof yearSchema>;
 
@@ -64,6 +70,8 @@ export const orgSchema = z.object({
    * read 2 KB of them per organisation (an older document's `cardNumbers` is dropped on read).
    */
   tally: tallyCountsSchema.nullable(),
+  /** The organisation's own figures of the last accepted submission (issue 18); null: none sent. */
+  orgFigures: orgFiguresSchema.nullable().default(null),
   /** The admin's written reason for accepting an exceeded HTXSNV quota. */
   acceptedQuotaReason: z.string().nullable().default(null),
   /** An organisation's own later deadline (set when an admin reopens it), ISO instant. */

@@ -61,7 +61,11 @@ export function demoBlocConfig(): Record<string, unknown> {
     admins: ['van.phong@demo.khoi.vn'],
     leaders: ['bi.thu@demo.khoi.vn', 'pho.bi.thu@demo.khoi.vn'],
     oauthClientIds: ['demo-addon.apps.googleusercontent.com'],
+    // Issue 18: the term 2021–2025 (the ledger holds it from 2023), for the “Nhiệm kỳ” tab.
+    terms: [{ from: 2021, to: 2025 }],
     years: {
+      // Two organisations joined later: 72 organisations in 2023.
+      2023: { deadline: '15/01/2024 17:00', evaluationDate: '31/12/2023', orgs: orgs.slice(0, -2).map((o) => org(o, Math.max(5, o.members - (o.members % 5)))) },
       // The last organisation was founded in 2025: 73 organisations a year earlier.
       2024: { deadline: '15/01/2025 17:00', evaluationDate: '31/12/2024', orgs: orgs.slice(0, -1).map((o) => org(o, Math.max(5, o.members - (o.members % 7)))) },
       2025: { deadline: '15/01/2026 17:00', evaluationDate: '31/12/2025', orgs: orgs.map((o) => org(o, o.members)) },

@@ -87,6 +87,8 @@ function memberRow(
     'Ngày vào Đảng': admission,
     'Chức vụ': position,
     'Lãnh đạo, quản lý': leader ? 'Có' : '',
+    // Issue 18: directors are unit heads, heads of department their tier, deputies no tier (the post alone decides, no draw).
+    'Cấp lãnh đạo': !leader ? null : position === 'Giám đốc' ? 'Bí thư đảng ủy, người đứng đầu cơ quan, đơn vị' : position === 'Trưởng phòng' ? 'Bí thư chi bộ' : 'Không',
     'Trình độ chuyên môn': education,
     'Lý luận chính trị': theory,
     Điểm: options.year >= 2025 && !unrated ? score : null,

@@ -16,6 +16,8 @@ import type { LocalStack } from './local-stack.js';
 export interface SheetSource {
   readonly name: string;
   readonly values: Cell[][];
+  /** The “Số liệu tổ chức” tab (issue 18), sent with the list when present. */
+  readonly orgFigures?: Cell[][];
   /** Why the file cannot be sent (several sheets with the list's header, not UTF-8): reported as rejected. */
   readonly problem?: string;
 }
@@ -49,6 +51,8 @@ export interface PipelineResult {
   readonly rejected: number;
   readonly accepted: number;
   readonly rollups: ReadonlyMap<number, BlocRollup>;
+  /** Each year's “Báo cáo” sentences, the term's included (issue 18). */
+  readonly sentences: ReadonlyMap<number, readonly string[]>;
   readonly files: readonly string[];
 }
 
@@ -77,6 +81,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let accepted = 0;
   let rejected = 0;
   const rollups = new Map<number, BlocRollup>();
+  const sentences = new Map<number, readonly string[]>();
   const files: string[] = [];
 
   for (const year of options.years) {
@@ -106,7 +111,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         stack.setClock(new Date(Math.min(Date.now(), deadline.getTime() - DAY + index * MINUTE)));
       }
       const sender = org.secretaries[0] ?? admin;
-      const body = { year, orgId: org.id, submissionId: randomUUID(), sheet: { name: sheet.name, startRow: 1, values: sheet.values } };
+      const body = {
+        year,
+        orgId: org.id,
+        submissionId: randomUUID(),
+        sheet: { name: sheet.name, startRow: 1, values: sheet.values },
+        ...(sheet.orgFigures ? { orgFigures: { name: 'Số liệu tổ chức', startRow: 1, values: sheet.orgFigures } } : {}),
+      };
       const { status, json } = await post('submit', sender, body);
       done += 1;
       if (status === 200) {
@@ -121,6 +132,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const outcome = await runRollup({ db: stack.db, blocId: stack.blocId, now: () => options.rollupAt(year, deadline) }, year, { force: true });
     if (outcome.status !== 'written') throw new Error(`rollup of ${year} was skipped (${outcome.reason})`);
     rollups.set(year, outcome.rollup);
+    sentences.set(year, outcome.sentences);
     const file = options.outFile(year);
     if (file) {
       await writeSummaryXlsx(outcome.model, file);
@@ -134,5 +146,5 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     options.progress({ kind: 'rollup', year, rollup: outcome.rollup, file });
   }
   stack.setClock(null);
-  return { accepted, rejected, rollups, files };
+  return { accepted, rejected, rollups, sentences, files };
 }

@@ -20,6 +20,8 @@ export interface SubmitBody {
   /** The server checks and compares without writing anything (the removal confirmation). */
   readonly dryRun?: boolean;
   readonly sheet: { readonly name: string; readonly startRow: 1; readonly values: unknown };
+  /** The “Số liệu tổ chức” tab (issue 18), when the file has one for the year. */
+  readonly orgFigures?: { readonly name: string; readonly startRow: 1; readonly values: unknown };
 }
 
 export function sendSubmission(body: SubmitBody): Called<SubmitAnswer> {

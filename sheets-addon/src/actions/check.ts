@@ -1,6 +1,7 @@
 import { validateSheet, type ValidationResult } from '../domain.js';
+import { readFiguresTab } from '../sheet/figures-tab.js';
 import { paintSheet, readValues } from '../apps-script/sheet-io.js';
-import { checkNotice, NOT_AN_EVALUATION_SHEET } from '../sidebar-model/labels.js';
+import { checkNotice, figuresNotice, NOT_AN_EVALUATION_SHEET } from '../sidebar-model/labels.js';
 import type { SidebarState } from '../sidebar-model/sidebar-state.js';
 import { activeContext, type SheetContext } from './context.js';
 import { buildState } from './sidebar.js';
@@ -13,7 +14,11 @@ export function checkSheet(ctx: SheetContext): { result: ValidationResult; state
   const values = readValues(ctx.sheet, ctx.timeZone);
   const result = validateSheet(values, ctx.settings);
   paintSheet(ctx.sheet, { values, issues: result.issues, headerRow: result.headerRow });
-  return { result, state: buildState(ctx, checkNotice(result), result.issues, ctx.target === null ? 'create' : result.ok ? 'submit' : 'check') };
+  const step = ctx.target === null ? 'create' : result.ok ? 'submit' : 'check';
+  const figures = readFiguresTab(ctx.spreadsheet, ctx.year, ctx.timeZone, []);
+  if (!figures) return { result, state: buildState(ctx, checkNotice(result), result.issues, step) };
+  const notice = (result.errorCount === 0 ? figuresNotice(figures.name, figures.issues) : null) ?? checkNotice(result);
+  return { result, state: buildState(ctx, notice, [...figures.issues, ...result.issues], figures.issues.some((i) => i.severity === 'error') && step === 'submit' ? 'check' : step) };
 }
 
 export function runCheck(): SidebarState {

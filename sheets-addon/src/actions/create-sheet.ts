@@ -6,6 +6,7 @@ import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { chooseTarget, presetTarget } from './choose.js';
 import { offerCarryOver } from './carry-over.js';
 import { rememberTarget } from './context.js';
+import { ensureFiguresTab } from '../sheet/figures-tab.js';
 
 /**
  * “Tạo bảng đánh giá”: a new sheet with the template header (frozen, protected, a note on
@@ -70,6 +71,7 @@ export function createEvaluationSheet(ui: GoogleAppsScript.Base.Ui, preset?: { r
     return { kind: 'info', title: 'Trang tính đã có', text: `${target.orgName} đã có trang tính đánh giá năm ${target.year} trong tệp này; tiện ích đã mở trang tính đó.` };
   }
   applyTemplate(sheet, choice.status.settings.exemplaryScale);
+  ensureFiguresTab(spreadsheet, target.year, choice.status.settings.orgFiguresRequired ?? []);
   rememberTarget(sheet, target);
   sheet.activate();
   const carried = offerCarryOver(ui, sheet, target);

@@ -7,13 +7,14 @@ import type { ReceiptResult } from '../sidebar-model/labels.js';
 import type { Notice, SidebarState } from '../sidebar-model/sidebar-state.js';
 
 import { describeFailure, sendSubmission } from './backend.js';
-import { acceptedNotice, localErrorsNotice, NO_SERVER, NOT_AN_EVALUATION_SHEET, REMOVAL_CANCELLED } from '../sidebar-model/labels.js';
+import { acceptedNotice, figuresNotice, localErrorsNotice, NO_SERVER, NOT_AN_EVALUATION_SHEET, REMOVAL_CANCELLED } from '../sidebar-model/labels.js';
 import { chooseTarget } from './choose.js';
 import { confirmRemovals } from './confirm-removal.js';
 import { activeContext, formatInstant, rememberTarget, type SheetContext } from './context.js';
 import { recordReceipt } from './receipts.js';
 import { buildState } from './sidebar.js';
 import { serverUrl } from '../apps-script/http.js';
+import { isFigureIssue, readFiguresTab } from '../sheet/figures-tab.js';
 
 /**
  * “Gửi dữ liệu”: ONE read of the sheet, the shared validator first (a sheet with errors is
@@ -69,23 +70,28 @@ export function runSubmit(ui: GoogleAppsScript.Base.Ui): SubmitOutcome {
     paintSheet(ctx.sheet, { values, issues: local.issues, headerRow: local.headerRow });
     return done(ctx, localErrorsNotice(local.errorCount), local.issues);
   }
+  // Issue 18: the year's “Số liệu tổ chức” tab goes with the list; its errors stop the send here, as the server would.
+  const figures = readFiguresTab(ctx.spreadsheet, target.year, ctx.timeZone, []);
+  const figuresError = figures ? figuresNotice(figures.name, figures.issues) : null;
+  if (figures && figuresError) return done(ctx, { ...figuresError, text: `${figuresError.text} Chưa gửi dữ liệu.` }, figures.issues);
+  const orgFigures = figures ? { orgFigures: { name: figures.name, startRow: 1 as const, values: figures.values } } : {};
   const headerRow = local.headerRow ?? 1;
   const statusIndex = placeStatusColumn(values[headerRow - 1] ?? [], Math.max(0, ...values.map((line) => line.length)));
   const sheet = { name: ctx.sheet.getName(), startRow: 1 as const, values };
   if (mayRemoveMembers(target)) {
     // Its own id: a dry run writes nothing, not even an audit record. A failed dry run is not
     // a reason to stop: the send below meets the same failure and reports it.
-    const dry = sendSubmission({ year: target.year, orgId: target.orgId, submissionId: Utilities.getUuid(), dryRun: true, sheet });
+    const dry = sendSubmission({ year: target.year, orgId: target.orgId, submissionId: Utilities.getUuid(), dryRun: true, sheet, ...orgFigures });
     if (dry.ok && confirmRemovals(ui, dry.data) === 'cancelled') return done(ctx, REMOVAL_CANCELLED);
   }
   const submissionId = Utilities.getUuid();
-  const reply = sendSubmission({ year: target.year, orgId: target.orgId, submissionId, sheet });
+  const reply = sendSubmission({ year: target.year, orgId: target.orgId, submissionId, sheet, ...orgFigures });
   const receipt = (result: ReceiptResult, counts: Partial<SubmitAnswer['counts']> | null, note: string, atIso = new Date().toISOString()) => { recordReceipt(ctx.spreadsheet, { atText: formatInstant(atIso, ctx.timeZone), year: target.year, orgName: target.orgName, submissionId, result, counts, by: Session.getActiveUser().getEmail(), note }); };
 
   if (reply.ok) {
     const answer = reply.data;
     const issues = completed(answer.issues, answer.issuesTruncated, local.issues);
-    paintSheet(ctx.sheet, { values, issues, headerRow, status: { index: statusIndex, headerRow, statuses: acceptedStatuses(answer.rows) } });
+    paintSheet(ctx.sheet, { values, issues: issues.filter((i) => !isFigureIssue(i)), headerRow, status: { index: statusIndex, headerRow, statuses: acceptedStatuses(answer.rows) } });
     const updated: Target = { ...target, state: answer.state, canSubmit: true, lockMessage: null, lastSubmission: { at: answer.receivedAt, by: Session.getActiveUser().getEmail(), submissionId } };
     rememberTarget(ctx.sheet, updated);
     const notice = acceptedNotice(answer);
@@ -98,7 +104,7 @@ export function runSubmit(ui: GoogleAppsScript.Base.Ui): SubmitOutcome {
   if (failure?.kind === 'http' && failure.status === 422) {
     const issues = body?.issues ? completed(body.issues, body.issuesTruncated, local.issues) : local.issues;
     const rejected = (body?.rows ?? []).map((r) => r.row);
-    paintSheet(ctx.sheet, { values, issues, headerRow, status: { index: statusIndex, headerRow, statuses: rejectedStatuses(listedRows(local), rejected) } });
+    paintSheet(ctx.sheet, { values, issues: issues.filter((i) => !isFigureIssue(i)), headerRow, status: { index: statusIndex, headerRow, statuses: rejectedStatuses(listedRows(local), rejected) } });
     receipt('rejected', body?.counts ? { listed: body.counts.listed, rejected: body.counts.rejected, warnings: body.counts.warnings } : null, body?.error.message ?? '');
     return done(ctx, { kind: 'error', ...text }, issues);
   }

@@ -1,4 +1,4 @@
-import { formatInt, formatPercent, percentOf, type CarryOverAnswer, type RowStatus as WireRowStatus, type SubmitAnswer, type ValidationResult } from '../domain.js';
+import { formatInt, formatPercent, percentOf, type CarryOverAnswer, type Issue, type RowStatus as WireRowStatus, type SubmitAnswer, type ValidationResult } from '../domain.js';
 import type { Notice } from './sidebar-state.js';
 
 /**
@@ -177,3 +177,10 @@ export function carryOverQuestion(answer: CarryOverAnswer): { title: string; tex
 }
 
 export const carriedText = (count: number, fromYear: number | null): string => `Đã chép ${formatInt(count)} đảng viên từ danh sách năm ${fromYear ?? ''}.`;
+
+/** Errors of the year's “Số liệu tổ chức” tab (issue 18), when the list itself has none. */
+export function figuresNotice(name: string, issues: readonly Issue[]): Notice | null {
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length === 0) return null;
+  return { kind: 'error', title: `Trang “${name}” có ${formatInt(errors.length)} lỗi`, text: errors.map((i) => i.message).join(' ') };
+}

@@ -250,7 +250,7 @@ describe('answers the server may give (replies scripted on the fake UrlFetchApp)
     expect(env.uiLog().alerts.at(-1)?.title).toBe('Bảng còn lỗi');
     const snap = env.snapshot(SHEET);
     if (!snap) throw new Error('no sheet');
-    expect(columnValues(snap, 23)).toEqual(['Trạng thái', 'Chưa ghi nhận', 'Bị từ chối', 'Chưa ghi nhận']);
+    expect(columnValues(snap, 24)).toEqual(['Trạng thái', 'Chưa ghi nhận', 'Bị từ chối', 'Chưa ghi nhận']);
     expect(cellAt(snap, 'L3').background).toBe(COLOURS.error);
     expect(env.snapshot('Nhật ký gửi')?.values[1]?.slice(4, 6)).toEqual(['Bị từ chối (bảng có lỗi)', 3]);
   });
@@ -269,6 +269,6 @@ describe('answers the server may give (replies scripted on the fake UrlFetchApp)
       text: 'Dữ liệu chưa được ghi nhận. Máy chủ đang gặp sự cố tạm thời. Đã thử 5 lần. Hãy thử lại sau ít phút.',
     });
     expect(env.snapshot('Nhật ký gửi')?.values[1]?.[4]).toBe('Chưa gửi được');
-    expect(env.snapshot(SHEET)?.values[0]).toHaveLength(22);
+    expect(env.snapshot(SHEET)?.values[0]).toHaveLength(23);
   });
 });

@@ -43,6 +43,7 @@ describe('parseBlocConfig', () => {
       evaluationDate: '2024-12-31',
       summarySpreadsheetId: null,
       mergedInto: {},
+      orgFiguresRequired: [],
       orgs: [
         { id: 'cb-cong-ty-a', name: 'Chi bộ Công ty A', secretaries: ['bithu.a@congtya.vn'], expectedMembers: 12 },
         { id: 'db-tong-cong-ty-b', name: 'Đảng bộ Tổng công ty B', secretaries: ['bithu.b@tctb.vn', 'vanphong.b@tctb.vn'], expectedMembers: 140 },

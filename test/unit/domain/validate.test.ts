@@ -52,6 +52,7 @@ describe('validateSheet: messy real-world sheets', () => {
           admissionDate: '2010-02-03',
           position: 'Trưởng phòng',
           isLeader: true,
+          leaderTier: null,
           education: 'bachelor',
           politicalTheory: 'intermediate',
           score: 80,

@@ -9,7 +9,7 @@ import type { ReportPage } from './report-page.js';
  * (0.979) so the spreadsheet's vi_VN locale formats them; a date-time is a spreadsheet serial
  * of the bloc's local wall-clock time.
  */
-export const TAB_NAMES = ['Tổng hợp', 'Theo tổ chức', 'Chưa nộp', 'Báo cáo', 'So sánh'] as const;
+export const TAB_NAMES = ['Tổng hợp', 'Theo tổ chức', 'Chưa nộp', 'Báo cáo', 'So sánh', 'Số liệu tổ chức', 'Nhiệm kỳ'] as const;
 export type TabName = (typeof TAB_NAMES)[number];
 
 /**
