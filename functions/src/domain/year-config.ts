@@ -1,9 +1,11 @@
 import { ORG_FIGURE_KEYS, type OrgFigureKey } from './org-figures.js';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ID_PATTERN } from './contract.js';
 import { asciiLower } from './primitives.js';
 import { RULE_PACKS, ruleSettingsSchema } from './schema.js';
+import { parseDay, parseDeadline } from './wall-clock.js';
+
+export { parseDay, parseDeadline };
 
 /**
  * One evaluation year of the bloc configuration — its settings and organisations — as the YAML
@@ -152,17 +154,3 @@ export function resolveYear(year: number, raw: z.output<typeof yearConfigInputSc
 export const yearConfigSchemaFor = (year: number, timeZone: string) =>
   yearConfigInputSchema.transform((raw, ctx): YearConfig => resolveYear(year, raw, timeZone, ctx, []));
 
-/** 'dd/MM/yyyy HH:mm' (or an ISO date-time without offset) in the zone, or ISO with an offset → UTC ISO. */
-export function parseDeadline(text: string, zone: string): string | null {
-  const local = DateTime.fromFormat(text, 'd/M/yyyy H:mm', { zone });
-  if (local.isValid) return local.toUTC().toISO();
-  const iso = DateTime.fromISO(text, { zone });
-  return iso.isValid && /T\d/.test(text) ? iso.toUTC().toISO() : null;
-}
-
-/** 'dd/MM/yyyy' or 'yyyy-mm-dd' → 'yyyy-mm-dd'; undefined when invalid. */
-export function parseDay(text: string): string | undefined {
-  const vn = DateTime.fromFormat(text, 'd/M/yyyy', { zone: 'UTC' });
-  const dt = vn.isValid ? vn : DateTime.fromFormat(text, 'yyyy-MM-dd', { zone: 'UTC' });
-  return dt.isValid ? dt.toISODate() : undefined;
-}
