@@ -9,7 +9,7 @@ import type { PrintSetup, SummaryRow, SummaryTab, TabName } from './cells.js';
  */
 
 /** “Chưa nộp” too: its eight columns (1.120 px) printed portrait came out at about 60%, 6 pt. */
-const LANDSCAPE: ReadonlySet<TabName> = new Set(['Theo tổ chức', 'Chưa nộp', 'So sánh']);
+const LANDSCAPE: ReadonlySet<TabName> = new Set(['Theo tổ chức', 'Chưa nộp', 'So sánh', 'Nhiệm kỳ']);
 
 /** Columns repeated at the left of each printed page (rows repeated: the tab's frozen header rows). */
 const REPEAT_COLUMNS: Partial<Record<TabName, number>> = { 'Theo tổ chức': 2 };

@@ -31,7 +31,7 @@ export function buildTermTab(s: TermSummary): SummaryTab {
   }
   return {
     name: 'Nhiệm kỳ',
-    columnWidths: [380, 170, ...s.years.map(() => 90), 110],
+    columnWidths: [470, 160, ...s.years.map(() => 90), 110],
     frozenRows: 2,
     frozenColumns: 1,
     rows,
