@@ -36,13 +36,20 @@ function offsetAt(format: Intl.DateTimeFormat, ms: number): number {
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
-/** A wall-clock time in the zone → the instant (ms); null for an unknown zone. */
+/**
+ * A wall-clock time in the zone → the instant (ms); null for an unknown zone. As luxon does: a
+ * time that a clock change skips (a DST gap) moves forward by the change.
+ */
 function instantOf(zone: string, wall: number): number | null {
   const format = formatterFor(zone);
   if (!format) return null;
-  // Two passes settle the offset (it may differ between the guess and the answer near a change).
-  const first = wall - offsetAt(format, wall);
-  return wall - offsetAt(format, first);
+  const o1 = offsetAt(format, wall);
+  let guess = wall - o1;
+  const o2 = offsetAt(format, guess);
+  if (o1 === o2) return guess;
+  guess -= o2 - o1;
+  const o3 = offsetAt(format, guess);
+  return o2 === o3 ? guess : wall - Math.min(o2, o3);
 }
 
 const isoOf = (ms: number): string => new Date(ms).toISOString();
