@@ -4,7 +4,8 @@ import { reportSentences } from '../../../functions/src/domain/report.js';
 import type { RollupInput } from '../../../functions/src/domain/rollup.js';
 import { buildSummaryModel, text, type SummaryModel } from '../../../functions/src/domain/summary-model.js';
 import { columnLetter } from '../../../functions/src/domain/sheet.js';
-import { a1Range, cellFormatOf, sheetsRequests, type SheetsRefresh } from '../../../functions/src/summary-writers/sheets-requests.js';
+import { cellFormatOf } from '../../../functions/src/summary-writers/format-ranges.js';
+import { a1Range, sheetsRequests, type SheetsRefresh } from '../../../functions/src/summary-writers/sheets-requests.js';
 import { placeCells } from '../../../functions/src/summary-writers/render.js';
 import { blocInput, blocRollup } from '../../fixtures/bloc.js';
 
