@@ -178,7 +178,7 @@ export async function benchIngest(stack: LocalStack, counter: FirestoreCounter, 
 }
 
 interface WrittenDocs {
-  /** Paths relative to the organisation ("members/79…") or to the year ("cards/…", "changes/current"). */
+  /** Paths relative to the organisation ("members/79…") or to the year ("changes/current"). */
   readonly docs: readonly { readonly under: 'org' | 'year'; readonly path: string; readonly data: DocumentData }[];
 }
 
@@ -193,11 +193,6 @@ async function writtenBy(stack: LocalStack, orgId: string): Promise<WrittenDocs>
   for (const sub of ['members', 'index', 'submissions']) {
     for (const d of (await org.collection(sub).get()).docs) docs.push({ under: 'org', path: `${sub}/${d.id}`, data: d.data() });
   }
-  const cards = await year.collection('cards').get();
-  for (const d of cards.docs) {
-    const holders = d.get('orgs') as Record<string, string> | undefined;
-    if (holders && orgId in holders) docs.push({ under: 'year', path: `cards/${d.id}`, data: d.data() });
-  }
   docs.push({ under: 'year', path: 'changes/current', data: (await year.collection('changes').doc('current').get()).data() ?? {} });
   return { docs };
 }
@@ -211,7 +206,7 @@ async function floorTransaction(db: Firestore, written: WrittenDocs, orgId: stri
     await tx.getAll(org, org.collection('index').doc('members'), org.collection('submissions').doc('floor'));
     for (const doc of written.docs) {
       const base = doc.under === 'org' ? org : year;
-      const ref = doc.path === '' ? org : base === org ? org.collection(doc.path.split('/')[0] ?? '').doc(doc.path.split('/')[1] ?? '') : year.collection(doc.path.split('/')[0] ?? '').doc(`${doc.path.split('/')[1] ?? ''}${doc.path.startsWith('cards/') ? `-${orgId}` : ''}`);
+      const ref = doc.path === '' ? org : base === org ? org.collection(doc.path.split('/')[0] ?? '').doc(doc.path.split('/')[1] ?? '') : year.collection(doc.path.split('/')[0] ?? '').doc(doc.path.split('/')[1] ?? '');
       tx.set(ref, doc.data);
     }
   });

@@ -25,7 +25,6 @@ import { type MemberDoc, type Org } from '../functions/src/store/records.js';
 import { converters } from '../functions/src/store/converter.js';
 import { blocRef, memberIndexRef, memberRef, membersCol, orgRef, orgsCol, rollupRef, yearRef } from '../functions/src/store/paths.js';
 import { readAll } from '../functions/src/store/read-all.js';
-import { writeCardChanges } from '../functions/src/store/card-index.js';
 import { writeSummaryToSheets } from '../functions/src/summary-writers/google-sheets.js';
 import type { SheetsRecorder } from '../test/support/sheets/recorder.js';
 import type { FirestoreCounter, FirestoreCounts } from './firestore-counter.js';
@@ -140,8 +139,8 @@ class BatchPipe {
 /**
  * Applies the bloc config, then writes for every organisation what an accepted submission of a
  * generated sheet writes: each member document, the member index, the organisation with its
- * state, last submission, content hash and tally, and its cards in the year's card index (not
- * the audit record, which no rollup reads).
+ * state, last submission, content hash, tally and card hashes (not the audit record, which no
+ * rollup reads).
  */
 export async function seedBloc(db: Firestore, config: BlocConfig, options: { batchSize?: number; inFlight?: number } = {}): Promise<SeedResult> {
   const start = performance.now();
@@ -164,7 +163,6 @@ export async function seedBloc(db: Firestore, config: BlocConfig, options: { bat
     for (const member of seeded.members) await pipe.add((b) => b.set(memberRef(db, config.id, ROLLUP_YEAR, org.orgId, member.cardNumber), member));
     await pipe.add((b) => b.set(memberIndexRef(db, config.id, ROLLUP_YEAR, org.orgId), seeded.index));
     await pipe.add((b) => b.set(orgRef(db, config.id, ROLLUP_YEAR, org.orgId), seeded.org));
-    for (const card of seeded.cards.added) await pipe.add((b) => writeCardChanges(b, db, config.id, ROLLUP_YEAR, org.orgId, { added: [card], removed: [] }));
     members += seeded.members.length;
   }
   await pipe.close();
@@ -189,7 +187,7 @@ export function seedDocuments(org: Org, values: readonly (readonly Cell[])[], se
     by: org.secretaries[0] ?? 'admin@bench.khoi.vn',
     at,
   });
-  return { members: writes.members.map((m) => m.doc), index: writes.index, org: writes.org, cards: writes.cards };
+  return { members: writes.members.map((m) => m.doc), index: writes.index, org: writes.org };
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, setLogLevel, updateDoc, where } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { RULES_FILE } from '../../local/src/stack/local-stack.js';
-import { auditCol, blocRef, cardRef, changeMarkerRef, memberIndexRef, remindersRef, memberRef, orgRef, rollupRef, submissionRef, yearRef } from '../../functions/src/store/paths.js';
+import { auditCol, blocRef, changeMarkerRef, memberIndexRef, remindersRef, memberRef, orgRef, rollupRef, submissionRef, yearRef } from '../../functions/src/store/paths.js';
 
 /**
  * firestore.rules lets no client (web or mobile SDK) read or write anything: every access goes
@@ -25,7 +25,7 @@ const ORG = 'cb-a';
 // Paths come from paths.ts (building a ref does not connect), so a new path there is
 // a new row here only if it is listed below.
 const paths = new AdminFirestore({ projectId: PROJECT_ID });
-const NAMES = ['blocs', 'years', 'orgs', 'members', 'index', 'submissions', 'audit', 'rollups', 'cards', 'changes', 'reminders'] as const;
+const NAMES = ['blocs', 'years', 'orgs', 'members', 'index', 'submissions', 'audit', 'rollups', 'changes', 'reminders'] as const;
 type CollectionName = (typeof NAMES)[number];
 const COLLECTIONS: Readonly<Record<CollectionName, string>> = {
   blocs: blocRef(paths, BLOC).path,
@@ -36,7 +36,6 @@ const COLLECTIONS: Readonly<Record<CollectionName, string>> = {
   submissions: submissionRef(paths, BLOC, YEAR, ORG, 'sub-00000001').path,
   audit: auditCol(paths, BLOC, YEAR).doc('audit-1').path,
   rollups: rollupRef(paths, BLOC, YEAR).path,
-  cards: cardRef(paths, BLOC, YEAR, '79.000001').path,
   changes: changeMarkerRef(paths, BLOC, YEAR).path,
   reminders: remindersRef(paths, BLOC, YEAR, '2025-01-10').path,
 };

@@ -114,6 +114,7 @@ describe('50 concurrent submissions with rollups running', () => {
       // Members, index, tally and hash agree with each other…
       expect(again.memberHashesHold).toBe(true);
       expect(again.indexMatches).toBe(true);
+      expect(again.cardHashesMatch).toBe(true);
       expect(state.org.tally).toEqual(again.tally);
       expect(state.org.contentHash).toBe(again.contentHash);
       // …and are exactly the sheet of the last committed submission, named by lastSubmission.

@@ -76,7 +76,7 @@ async function post(body: { orgId: string }): Promise<{ status: number; json: un
 /** The documents of one organisation agree with each other; returns its content hash. */
 function expectConsistent(state: OrgState): string | null {
   const again = recount(state, SCALE);
-  expect([again.memberHashesHold, again.indexMatches]).toEqual([true, true]);
+  expect([again.memberHashesHold, again.indexMatches, again.cardHashesMatch]).toEqual([true, true, true]);
   expect(state.org.tally).toEqual(again.tally);
   expect(state.org.contentHash).toBe(again.contentHash);
   return state.org.contentHash;

@@ -7,7 +7,7 @@ import { dumpTree } from '../support/firestore/dump.js';
 import { TEST_AUDIENCE } from '../support/functions/local-stack.js';
 import { ROOT, SECRETARY, useIngestStack } from '../support/functions/ingest-stack.js';
 
-/** The stored tally: the counts; its card numbers live in the year's card index. */
+/** The stored tally: the counts; its card numbers stay in the member index (the organisation keeps their hashes). */
 const countsOnly = ({ cardNumbers: _cards, ...counts }: ReturnType<typeof tallyOrganisation>) => counts;
 
 const { h, request, three, members } = useIngestStack('demo-submit');

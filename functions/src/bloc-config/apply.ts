@@ -234,6 +234,7 @@ function newOrg(org: OrgConfig, at: string): Org {
     state: 'not_submitted',
     lastSubmission: null,
     contentHash: null,
+    cardHashes: null,
     tally: null,
     orgFigures: null,
     acceptedQuotaReason: null,

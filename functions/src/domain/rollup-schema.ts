@@ -118,7 +118,7 @@ export const rollupInputSchema = z.object({
   orgs: z.array(rollupOrgInputSchema),
   previous: blocRollupSchema.nullable(),
   /**
-   * The card numbers listed by two or more organisations, from the year's card index: each as
+   * The card numbers listed by two or more organisations, confirmed from their card lists (shared-cards.ts): each as
    * orgId → the card as that organisation wrote it (organisations out of the rollup are ignored).
    * Absent: found from the tallies' `cardNumbers`.
    */

@@ -11,6 +11,7 @@ import {
   type RollupWarning,
 } from './rollup-schema.js';
 import { sumOrgFigures } from './org-figures.js';
+import { sharedCards } from './shared-cards.js';
 import { sumTallies, type OrgTally, type TallyCounts } from './tally.js';
 
 export * from './rollup-schema.js';
@@ -40,31 +41,18 @@ const DUPLICATES_SHOWN = 5;
 const isSubmitted = (org: RollupOrgInput): boolean => org.state !== 'not_submitted';
 const countedTally = (org: RollupOrgInput): RollupOrgInput['tally'] => (isSubmitted(org) ? org.tally : null);
 
-/** The key under which two organisations' card numbers are the same card (case-insensitive). */
-export const cardKey = (card: string): string => card.normalize('NFC').toUpperCase();
-
-/** Cards listed by ≥ 2 organisations, from the tallies' card lists (orgId → first spelling). */
-function holdersFromTallies(orgs: readonly RollupOrgInput[]): Map<string, string>[] {
-  const byKey = new Map<string, Map<string, string>>();
-  for (const org of orgs) {
-    for (const card of countedTally(org)?.cardNumbers ?? []) {
-      const key = cardKey(card);
-      const holders = byKey.get(key) ?? new Map<string, string>();
-      if (!holders.has(org.orgId)) holders.set(org.orgId, card);
-      byKey.set(key, holders);
-    }
-  }
-  return [...byKey.values()].filter((holders) => holders.size >= 2);
-}
+/** Cards listed by ≥ 2 organisations, from the tallies' card lists (the naive way, tests). */
+const holdersFromTallies = (orgs: readonly RollupOrgInput[]): Record<string, string>[] =>
+  sharedCards(orgs.map((org) => ({ orgId: org.orgId, cards: countedTally(org)?.cardNumbers ?? [] })));
 
 /**
  * Card → ids of the counted organisations listing it, in org order; the card as the first of
- * them wrote it. From the card index when given, else from the tallies: the same answer.
+ * them wrote it. From the confirmed shared cards when given, else from the tallies: the same answer.
  */
 function duplicateCards(orgs: readonly RollupOrgInput[], cardHolders: RollupInput['cardHolders']): BlocRollup['duplicateCards'] {
   const position = new Map<string, number>();
   for (const [i, org] of orgs.entries()) if (countedTally(org) !== null) position.set(org.orgId, i);
-  const candidates = cardHolders ? cardHolders.map((record) => new Map(Object.entries(record))) : holdersFromTallies(orgs);
+  const candidates = (cardHolders ?? holdersFromTallies(orgs)).map((record) => new Map(Object.entries(record)));
   const duplicates: BlocRollup['duplicateCards'] = [];
   for (const holders of candidates) {
     const orgIds = [...holders.keys()].filter((id) => position.has(id)).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));

@@ -2,7 +2,7 @@ import type { MemberDiff } from '../domain/diff.js';
 import type { SheetRow } from '../domain/schema.js';
 import type { OrgFigures } from '../domain/org-figures.js';
 import type { OrgTally } from '../domain/tally.js';
-import type { CardChanges } from '../store/card-index.js';
+import { encodeCardHashes } from '../domain/shared-cards.js';
 import type { MemberDoc, MemberIndex, Org } from '../store/records.js';
 import { listHash, memberHash } from './hashing.js';
 
@@ -30,8 +30,6 @@ export interface SubmissionWrites {
   readonly removed: readonly string[];
   readonly index: MemberIndex;
   readonly org: Org;
-  /** The year's card index entries this organisation gains and loses. */
-  readonly cards: CardChanges;
 }
 
 export function submissionWrites(input: {
@@ -53,10 +51,6 @@ export function submissionWrites(input: {
       .filter((m) => diff.toWrite.has(m.cardNumber))
       .map((m) => ({ cardNumber: m.cardNumber, doc: { ...m.evaluation, row: m.row, contentHash: m.hash, submissionId, updatedAt: at } })),
     removed: diff.removed.map((gone) => gone.cardNumber),
-    cards: {
-      added: diff.rows.flatMap((r) => (r.status === 'imported' && r.cardNumber !== null ? [r.cardNumber] : [])),
-      removed: diff.removed.map((gone) => gone.cardNumber),
-    },
     index: { members: Object.fromEntries(members.map((m) => [m.cardNumber, { hash: m.hash, fullName: m.fullName, row: m.row }])), updatedAt: at },
     org: {
       ...org,
@@ -64,13 +58,14 @@ export function submissionWrites(input: {
       lastSubmission: { at, by: input.by, submissionId },
       contentHash: input.contentHash,
       tally: withoutCards(input.tally),
+      cardHashes: encodeCardHashes(members.map((m) => m.cardNumber)),
       orgFigures: input.orgFigures ?? null,
       updatedAt: at,
     },
   };
 }
 
-/** The card numbers go to the year's card index (store/card-index.ts), not into the organisation. */
+/** The card numbers stay out of the organisation: its 4-byte card hashes are what the rollup reads (shared-cards.ts). */
 function withoutCards(tally: OrgTally): Org['tally'] {
   const counts: Partial<OrgTally> = { ...tally };
   delete counts.cardNumbers;

@@ -16,7 +16,6 @@ import { logs } from '../logs.js';
 import type { Caller } from '../http/authenticate.js';
 import { memberIndexRef, memberWriter, orgRef, submissionRef, yearRef } from '../store/paths.js';
 import { readAll } from '../store/read-all.js';
-import { writeCardChanges } from '../store/card-index.js';
 import { markYearChanged } from '../store/change-marker.js';
 import type { Org } from '../store/records.js';
 import { listedMembers, submissionWrites, type SubmissionWrites } from './submission-writes.js';
@@ -137,7 +136,6 @@ async function submitOnce(deps: Deps, caller: Caller, body: unknown): Promise<Su
       const member = memberWriter(deps.db, deps.blocId, request.year, request.orgId);
       for (const { cardNumber, doc } of writes.members) tx.set(member(cardNumber), doc);
       for (const cardNumber of writes.removed) tx.delete(member(cardNumber));
-      writeCardChanges(tx, deps.db, deps.blocId, request.year, request.orgId, writes.cards);
       tx.set(refs.index, writes.index);
       tx.set(refs.org, writes.org);
       markYearChanged(tx, deps.db, deps.blocId, request.year, now);
@@ -181,16 +179,15 @@ function withFigureIssues(validation: ValidationResult, figures: OrgFiguresResul
 
 /** A document holds at most 1 MiB (name and field names included): keep a margin. */
 const DOCUMENT_BUDGET = 1_000_000;
-const CARD_WRITE_OVERHEAD = 160;
 const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
 
 function checkCommitSize(writes: SubmissionWrites, answer: SubmitAnswer, listed: number, budget: number): void {
   const index = jsonBytes(writes.index);
   if (index > DOCUMENT_BUDGET) throw problems.memberIndexTooLarge(listed, index);
-  // A card index write: its path, the organisation's id and the card twice (key and spelling), an increment.
-  const cards = [...writes.cards.added, ...writes.cards.removed].reduce((sum, card) => sum + 2 * card.length + writes.org.orgId.length + CARD_WRITE_OVERHEAD, 0);
+  // The card hashes are bytes: counted as stored, not as JSON would spell them.
+  const org = jsonBytes({ ...writes.org, cardHashes: null }) + (writes.org.cardHashes?.byteLength ?? 0);
   // The audit record, gzipped when stored: its JSON is an upper bound.
-  const bytes = writes.members.reduce((sum, m) => sum + jsonBytes(m.doc), 0) + index + jsonBytes(writes.org) + cards + jsonBytes(auditedAnswer(answer));
+  const bytes = writes.members.reduce((sum, m) => sum + jsonBytes(m.doc), 0) + index + org + jsonBytes(auditedAnswer(answer));
   if (bytes > budget) throw problems.listTooLarge(bytes, budget);
 }
 

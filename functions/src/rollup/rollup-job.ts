@@ -13,7 +13,8 @@ import { loadBloc } from '../store/load-bloc.js';
 import type { Bloc, Org, RollupDoc, YearSettings } from '../store/records.js';
 import type { Deps } from '../deps.js';
 import { readAll } from '../store/read-all.js';
-import { readDuplicateCandidates } from '../store/card-index.js';
+import { readCardLists } from '../store/card-lists.js';
+import { encodeCardHashes, orgsSharingCardHashes, sharedCards } from '../domain/shared-cards.js';
 import { changeMark, rollupFingerprint } from './fingerprint.js';
 
 /**
@@ -44,7 +45,7 @@ export function rollupInput(source: {
   now: Date;
   previous: BlocRollup | null;
   tallies?: readonly (OrgTally | null)[];
-  /** From the year's card index (readDuplicateCandidates); absent: from the tallies' card lists. */
+  /** Confirmed from the suspects' card lists (readSharedCards); absent: from the tallies' card lists. */
   cardHolders?: readonly Record<string, string>[];
 }): RollupInput {
   const { bloc, settings } = source;
@@ -124,7 +125,7 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
   }
 
   try {
-    const cards = await readDuplicateCandidates(db, blocId, year);
+    const cards = await readSharedCards(deps, year, orgs);
     reads += cards.reads;
     const rollup = buildRollup(rollupInput({ bloc, settings, orgs, now, previous: decodeRollup(previousDoc), cardHolders: cards.holders }));
     const rollupGzip = gzipSync(JSON.stringify(rollup));
@@ -153,6 +154,21 @@ export async function runRollup(deps: Deps, year: number, options: { force?: boo
     await ref.set({ lease: null }, { merge: true });
     throw error;
   }
+}
+
+/**
+ * Cards listed by two or more organisations, read as little as possible: the card hashes on the
+ * organisation documents point at the suspects, whose member indexes then confirm (reads: one
+ * per suspect, none when no two organisations share a hash).
+ */
+async function readSharedCards(deps: Pick<Deps, 'db' | 'blocId'>, year: number, orgs: readonly Org[]): Promise<{ holders: Record<string, string>[]; reads: number }> {
+  const listing = orgs.filter((o) => o.tally !== null);
+  // A document written before card hashes existed: its list is read and hashed here, so no duplicate is missed.
+  const unhashed = await readCardLists(deps.db, deps.blocId, year, listing.filter((o) => o.cardHashes === null).map((o) => o.orgId));
+  const suspects = orgsSharingCardHashes(listing.map((o) => ({ orgId: o.orgId, cardHashes: o.cardHashes ?? encodeCardHashes(unhashed.get(o.orgId) ?? []) })));
+  const confirmed = await readCardLists(deps.db, deps.blocId, year, [...suspects].filter((id) => !unhashed.has(id)));
+  const lists = [...suspects].map((orgId) => ({ orgId, cards: unhashed.get(orgId) ?? confirmed.get(orgId) ?? [] }));
+  return { holders: sharedCards(lists), reads: unhashed.size + confirmed.size };
 }
 
 /** The stored rollup documents of the term's other years (one read each). */

@@ -1,7 +1,7 @@
 import type { DocumentData, FirestoreDataConverter, PartialWithFieldValue, QueryDocumentSnapshot, SetOptions, WithFieldValue } from '@google-cloud/firestore';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { auditSchema, blocSchema, cardHoldersSchema, changeMarkerSchema, memberIndexSchema, memberSchema, orgSchema, remindersDaySchema, rollupDocSchema, submissionSchema, yearSchema } from './records.js';
+import { auditSchema, blocSchema, changeMarkerSchema, memberIndexSchema, memberSchema, orgSchema, remindersDaySchema, rollupDocSchema, submissionSchema, yearSchema } from './records.js';
 
 /**
  * Every document is read through a converter that parses it with its zod schema (a bad
@@ -63,7 +63,6 @@ export const converters = {
   submission: zodConverter(submissionSchema, jsonResponse),
   audit: zodConverter(auditSchema),
   rollup: zodConverter(rollupDocSchema),
-  cardHolders: zodConverter(cardHoldersSchema),
   changeMarker: zodConverter(changeMarkerSchema),
   reminders: zodConverter(remindersDaySchema),
 };

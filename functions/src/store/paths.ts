@@ -2,7 +2,7 @@ import type { CollectionReference, DocumentReference, Firestore } from '@google-
 import { yearNumberSchema } from '../domain/primitives.js';
 import { cardNumberSchema } from '../domain/schema.js';
 import { converters } from './converter.js';
-import type { AuditEntry, Bloc, CardHolders, ChangeMarker, MemberDoc, MemberIndex, Org, RemindersDay, RollupDoc, Submission, YearSettings } from './records.js';
+import type { AuditEntry, Bloc, ChangeMarker, MemberDoc, MemberIndex, Org, RemindersDay, RollupDoc, Submission, YearSettings } from './records.js';
 
 /**
  * The one module that names Firestore paths; each reference carries its converter (converter.ts),
@@ -16,7 +16,6 @@ import type { AuditEntry, Bloc, CardHolders, ChangeMarker, MemberDoc, MemberInde
  *   blocs/{blocId}/years/{year}/orgs/{orgId}/submissions/{submissionId}
  *   blocs/{blocId}/years/{year}/audit/{autoId}
  *   blocs/{blocId}/years/{year}/rollups/current
- *   blocs/{blocId}/years/{year}/cards/{cardKey}
  *   blocs/{blocId}/years/{year}/changes/current
  *   blocs/{blocId}/years/{year}/reminders/{yyyy-mm-dd}   (Nhắc nộp: one document per local day)
  */
@@ -84,13 +83,6 @@ export const auditCol = (db: Firestore, blocId: string, year: number): Collectio
 
 export const rollupRef = (db: Firestore, blocId: string, year: number): DocumentReference<RollupDoc> =>
   yearRef(db, blocId, year).collection('rollups').withConverter(converters.rollup).doc('current');
-
-export const cardsCol = (db: Firestore, blocId: string, year: number): CollectionReference<CardHolders> =>
-  yearRef(db, blocId, year).collection('cards').withConverter(converters.cardHolders);
-
-/** `key`: cardKey(card) (domain/rollup.ts), a valid card number upper-cased, so one path segment. */
-export const cardRef = (db: Firestore, blocId: string, year: number, key: string): DocumentReference<CardHolders> =>
-  cardsCol(db, blocId, year).doc(docId('card', key));
 
 export const changeMarkerRef = (db: Firestore, blocId: string, year: number): DocumentReference<ChangeMarker> =>
   yearRef(db, blocId, year).collection('changes').withConverter(converters.changeMarker).doc('current');

@@ -13,6 +13,8 @@ import { RULE_PACKS, evaluationSchema, isoDateSchema, ruleSettingsSchema } from 
  * write in converter.ts). Instants are ISO strings; absent values are null, never undefined.
  */
 const count = countSchema;
+/** A Firestore bytes field (the Node client reads it as a Buffer). */
+const bytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
 
 export const blocSchema = z.object({
   name: z.string().min(1),
@@ -66,10 +68,16 @@ export const orgSchema = z.object({
   contentHash: z.string().nullable(),
   /**
    * The counts of the last accepted submission: what the rollup reads instead of members. Only
-   * counts: the card numbers live in the year's card index (cards/{card}), so the rollup does not
-   * read 2 KB of them per organisation (an older document's `cardNumbers` is dropped on read).
+   * counts: the card numbers stay in the member index, so the rollup does not read 2 KB of them
+   * per organisation (an older document's `cardNumbers` is dropped on read).
    */
   tally: tallyCountsSchema.nullable(),
+  /**
+   * A 4-byte hash of each listed card (domain/shared-cards.ts): the rollup finds the
+   * organisations that may share a card from these, then reads only their member indexes.
+   * null: none stored (a document written before them; the rollup reads its index instead).
+   */
+  cardHashes: bytesSchema.nullable().default(null),
   /** The organisation's own figures of the last accepted submission (issue 18); null: none sent. */
   orgFigures: orgFiguresSchema.nullable().default(null),
   /** The admin's written reason for accepting an exceeded HTXSNV quota. */
@@ -96,18 +104,6 @@ export const memberIndexSchema = z.object({
   updatedAt: instantSchema,
 });
 export type MemberIndex = z.infer<typeof memberIndexSchema>;
-
-/**
- * The year's card index, one document per card number (its cross-organisation key, cardKey):
- * which organisations list it (orgId → the card as that organisation wrote it) and how many.
- * The submit transaction keeps it with blind increments (no read, no contention between
- * organisations); the rollup queries only `count >= 2`, i.e. the duplicates.
- */
-export const cardHoldersSchema = z.object({
-  count: z.number().int(),
-  orgs: z.record(z.string(), z.string()).default({}),
-});
-export type CardHolders = z.infer<typeof cardHoldersSchema>;
 
 /**
  * The year's change marker: bumped (a blind increment) in the same transaction or batch as
@@ -165,7 +161,7 @@ export const rollupDocSchema = z.object({
   /** Hash of everything the rollup was built from: equal → nothing to rebuild. */
   fingerprint: z.string().nullable(),
   builtAt: instantSchema.nullable(),
-  rollupGzip: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes').nullable(),
+  rollupGzip: bytesSchema.nullable(),
   /** Held while a run builds and writes, so two scheduled runs never work at once. */
   lease: z.object({ holder: z.string(), until: instantSchema }).nullable(),
   summary: z.object({ spreadsheetId: z.string(), writtenAt: instantSchema, requests: z.number().int() }).nullable(),

@@ -2,6 +2,7 @@ import type { Firestore } from '@google-cloud/firestore';
 import { evaluationSchema } from '../../../functions/src/domain/schema.js';
 import { tallyOrganisation, type OrgTally, type TallyCounts } from '../../../functions/src/domain/tally.js';
 import { listHash, memberHash } from '../../../functions/src/endpoints/hashing.js';
+import { encodeCardHashes } from '../../../functions/src/domain/shared-cards.js';
 import { type MemberDoc, type Org, type Submission } from '../../../functions/src/store/records.js';
 import { memberIndexRef, membersCol, orgRef, submissionsCol } from '../../../functions/src/store/paths.js';
 
@@ -41,7 +42,7 @@ export async function readOrgState(db: Firestore, blocId: string, year: number, 
 /** What the documents say when recomputed from the member documents alone. */
 export interface Recount {
   readonly cards: string[];
-  /** The counts, as the organisation stores them (its card numbers are in the year's card index). */
+  /** The counts, as the organisation stores them (its card numbers stay in the member index). */
   readonly tally: TallyCounts;
   /** The list hash of the member documents (what the organisation's contentHash must be). */
   readonly contentHash: string;
@@ -49,6 +50,8 @@ export interface Recount {
   readonly memberHashesHold: boolean;
   /** The index lists each member with its hash and row. */
   readonly indexMatches: boolean;
+  /** The organisation's card hashes are those of its member documents' cards. */
+  readonly cardHashesMatch: boolean;
 }
 
 export function recount(state: OrgState, exemplaryScale: readonly string[]): Recount {
@@ -61,6 +64,7 @@ export function recount(state: OrgState, exemplaryScale: readonly string[]): Rec
     indexMatches:
       JSON.stringify(state.indexCards) === JSON.stringify(state.members.map((m) => m.cardNumber)) &&
       state.members.every((m) => state.indexEntries[m.cardNumber]?.hash === m.contentHash && state.indexEntries[m.cardNumber]?.row === m.row),
+    cardHashesMatch: Buffer.from(state.org.cardHashes ?? []).equals(Buffer.from(encodeCardHashes(state.members.map((m) => m.cardNumber)))),
   };
 }
 
