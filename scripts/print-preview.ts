@@ -26,7 +26,9 @@ const model = buildSummaryModel(rollup, reportSentences(rollup));
 
 const pages = (pdf: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0);
 // A private profile: a profile another soffice holds makes the conversion silently do nothing.
-const profile = `-env:UserInstallation=${pathToFileURL(mkdtempSync(join(tmpdir(), 'lo-profile-'))).href}`;
+const profileDir = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+process.once('exit', () => rmSync(profileDir, { recursive: true, force: true }));
+const profile = `-env:UserInstallation=${pathToFileURL(profileDir).href}`;
 const toPdf = (file: string): string => {
   execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'ignore' });
   return file.replace(/\.(xlsx|docx)$/, '.pdf');

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { membersCol, submissionsCol } from '../../functions/src/store/paths.js';
 import type { Cell } from '../../functions/src/domain/schema.js';
 import { importArchive, summaryLines, type ImportOptions } from '../../local/src/import/import-archive.js';
@@ -22,6 +22,7 @@ import { useLocalStack } from '../support/functions/local-stack.js';
 const h = useLocalStack('demo-import-archive', testBloc('khoi-import', 'Đảng bộ Khối Nhập lưu trữ', { 2025: { deadline: OPEN_DEADLINE, orgs: [orgA(3), orgB(5)] } }));
 
 const root = mkdtempSync(join(tmpdir(), 'import-archive-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const csv = (values: Cell[][]) => `\ufeff${values.map((row) => row.map((v) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`)).join(';')).join('\r\n')}`;
 const A = layOut(validRows(3), new Set(SHAPES));
 const B = layOut(validRows(5).map((s, i) => ({ ...s, 'Số thẻ đảng viên': `80.${i}` })), new Set(['groupRows', 'nameSplit'] as const));

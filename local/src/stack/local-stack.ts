@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Firestore } from '@google-cloud/firestore';
@@ -98,6 +98,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         setDeps(undefined);
         await db?.terminate();
         await own?.stop();
+        // A key directory of its own is this run's throwaway signing key.
+        if (options.keyDir === undefined) rmSync(keyDir, { recursive: true, force: true });
       },
     };
     return stack;

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
@@ -22,7 +22,9 @@ let workerFile: string | undefined;
 /** The worker entry is TypeScript: bundled once per process with esbuild. */
 function bundledWorker(): string {
   if (workerFile) return workerFile;
-  const outfile = join(mkdtempSync(join(tmpdir(), 'apps-script-worker-')), 'worker.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'apps-script-worker-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const outfile = join(dir, 'worker.mjs');
   buildSync({
     entryPoints: [resolve(import.meta.dirname, 'apps-script/worker.ts')],
     bundle: true,

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,8 +14,12 @@ export const NO_LIBREOFFICE_REASON = 'skipped: LibreOffice (soffice) or pdftotex
  * soffice makes the conversion silently do nothing); returns the PDF's text, page by page.
  */
 export function pdfPagesOf(file: string, outDir: string): string[] {
-  const profile = pathToFileURL(mkdtempSync(join(tmpdir(), 'lo-profile-'))).href;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { stdio: 'ignore', timeout: 120_000 });
+  const profileDir = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+  try {
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profileDir).href}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { stdio: 'ignore', timeout: 120_000 });
+  } finally {
+    rmSync(profileDir, { recursive: true, force: true });
+  }
   const pdf = join(outDir, file.replace(/^.*\//, '').replace(/\.[^.]+$/, '.pdf'));
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((page) => page.trim() !== '');
 }
