@@ -1,5 +1,5 @@
 import { fieldProblemSchema, RULE_PACKS } from '../domain.js';
-import { COLOURS } from '../sidebar-model/labels.js';
+import { COLOURS } from '../texts/labels.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { applyConfig, dryRunConfig, loadConfig } from './backend.js';
 import { CONFIG_COLUMNS, checkConfigSheet, configGrid, configNotes, HEADER_ROW, locate, QUOTA_MODE_LABELS, readConfigSheet, settingRow, type LocatedIssue, type ParsedConfigSheet } from './config-sheet.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { documentStore, readJson, writeJson } from '../apps-script/properties.js';
 import { KEYS } from '../sheet/target.js';
-import { COLOURS } from '../sidebar-model/labels.js';
+import { COLOURS } from '../texts/labels.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { describeFailure, type Called } from '../actions/backend.js';
 import { consoleKey } from './labels.js';
