@@ -23,6 +23,8 @@ type Action = 'sidebarRefresh' | 'sidebarCheck' | 'sidebarSubmit' | 'sidebarCrea
 const STEP_ACTION: Record<NextStep, Action> = { create: 'sidebarCreate', check: 'sidebarCheck', submit: 'sidebarSubmit' };
 /** A server call cannot stream: while a check or send runs, the page asks how far it is (Apps Script runs the calls side by side). */
 const POLL_MS = 1_500;
+/** About what a 300 px sidebar's dropdown shows of a name. */
+const FULL_NAME_AFTER = 34;
 
 let state: SidebarState | null = null;
 let busy: { action: Action; since: number; runId: string; progress: Progress | null } | null = null;
@@ -127,9 +129,18 @@ function chooser(choices: SidebarChoices): HTMLElement {
   if (!chosen) return box('warning', PAGE.noOrgTitle, PAGE.noOrgText);
   const current = chosen;
   // Each dropdown changes its half of the choice and keeps what the other last set.
+  const labelOf = (orgId: string): string => {
+    const org = choices.orgs.find((o) => o.orgId === orgId);
+    return org ? `${org.name} (${org.stateLabel})` : '';
+  };
+  // A long name is cut at the dropdown's edge (and its state with it): it is written out below.
+  const full = el('div', { className: 'muted full-name', attrs: { id: 'chosen-org' } });
+  const showFull = (orgId: string) => { full.textContent = labelOf(orgId).length > FULL_NAME_AFTER ? labelOf(orgId) : ''; };
+  showFull(current.orgId);
   return el('div', { className: 'chooser' }, [
     el('label', { text: PAGE.org, attrs: { for: 'choose-org' } }),
-    select('choose-org', choices.orgs.map((o) => ({ value: o.orgId, label: `${o.name} (${o.stateLabel})` })), current.orgId, (orgId) => { chosen = { ...(chosen ?? current), orgId }; }),
+    select('choose-org', choices.orgs.map((o) => ({ value: o.orgId, label: labelOf(o.orgId) })), current.orgId, (orgId) => { chosen = { ...(chosen ?? current), orgId }; showFull(orgId); }),
+    full,
     el('label', { text: PAGE.year, attrs: { for: 'choose-year' } }),
     select('choose-year', choices.years.map((y) => ({ value: String(y), label: String(y) })), String(current.year), (year) => { chosen = { ...(chosen ?? current), year: Number(year) }; }),
   ]);

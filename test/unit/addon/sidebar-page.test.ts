@@ -114,6 +114,14 @@ describe('the sidebar page’s create view', () => {
     expect(page.text()).toContain('Chi bộ Công ty A');
   });
 
+  it('a name longer than the dropdown shows is written out below it, with its state', () => {
+    const long = 'Chi bộ Công ty Cổ phần Xây dựng và Thương mại Miền Trung';
+    const page = new SidebarPage({ ...BOUND, target: null, nextStep: 'create', choices: { ...CHOICES, orgs: [{ orgId: 'cb-l', name: long, stateLabel: 'Đã nộp' }, ...CHOICES.orgs] } });
+    expect(page.byId('chosen-org')?.textContent).toBe(`${long} (Đã nộp)`);
+    page.choose('choose-org', 'cb-c');
+    expect(page.byId('chosen-org')?.textContent).toBe('');
+  });
+
   it('no sheet linked and no organisations loaded yet: says to refresh, and “Tạo bảng đánh giá” waits', () => {
     const page = new SidebarPage({ ...BOUND, target: null, nextStep: 'create', sheetName: 'Trang tính1' });
     expect(page.text()).toContain('Trang tính “Trang tính1” chưa gắn với tổ chức nào.');
