@@ -345,7 +345,7 @@ describe.sequential('the sidebar shows the next step', () => {
       expect(sent.notice?.text).toContain(`Mã biên nhận: ${sent.target?.lastSubmission?.receiptCode ?? '?'} (mã đầy đủ ở trang tính “Nhật ký gửi”).`);
       expect((await d.snapshot('Nhật ký gửi'))?.values[1]?.[3]).toBe(id);
       expect(sent.nextStep).toBe('check');
-      expect(await d.run('sidebarCreate', 2025, 'cb-b')).toMatchObject({ notice: { kind: 'error', title: 'Không chọn được tổ chức' } });
+      expect(await d.run('sidebarCreate', 2025, 'cb-b')).toMatchObject({ nextStep: 'create', choices: { year: 2025 }, notice: { kind: 'error', title: 'Không chọn được tổ chức' } });
     } finally {
       await d.close();
     }

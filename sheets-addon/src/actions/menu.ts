@@ -57,5 +57,7 @@ export const sidebarProgress = (runId: unknown): Progress | null => readProgress
 /** The sidebar's “Tạo bảng đánh giá” with the organisation and year chosen in its dropdowns. */
 export function sidebarCreate(year: number, orgId: string): SidebarState {
   const notice = createEvaluationSheet(SpreadsheetApp.getUi(), year, orgId);
-  return buildState(activeContext(), notice, null);
+  const ctx = activeContext();
+  // A choice that failed stays in the create view, its dropdowns beside the error.
+  return buildState(ctx, notice, null, undefined, notice.kind === 'error' || ctx.target === null);
 }

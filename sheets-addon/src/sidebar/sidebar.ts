@@ -189,7 +189,7 @@ function render(): void {
   };
   if (creating) {
     button(BUTTONS.create, () => { run('sidebarCreate'); }, 'sidebarCreate', !s.serverConfigured || !chosen);
-    if (t) button(BUTTONS.back, () => { state = { ...s, choices: null, notice: null }; render(); }, null);
+    if (t) button(BUTTONS.back, () => { state = { ...s, choices: null, notice: null, nextStep: 'check' }; render(); }, null);
     else button(BUTTONS.check, () => { run('sidebarCheck'); }, 'sidebarCheck');
   } else {
     button(BUTTONS.check, () => { run('sidebarCheck'); }, 'sidebarCheck');

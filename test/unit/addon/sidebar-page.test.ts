@@ -110,7 +110,7 @@ describe('the sidebar page’s create view', () => {
     page.pending('sidebarCreate').succeed({ ...BOUND, nextStep: 'create', choices: CHOICES });
     page.click('Quay lại');
     expect(page.selects()).toEqual([]);
-    expect(page.buttons().map((b) => [b.label, b.primary])).toEqual([['Kiểm tra dữ liệu', false], ['Gửi dữ liệu', false], ['Làm mới', false]]);
+    expect(page.buttons().map((b) => [b.label, b.primary])).toEqual([['Kiểm tra dữ liệu', true], ['Gửi dữ liệu', false], ['Làm mới', false]]);
     expect(page.text()).toContain('Chi bộ Công ty A');
   });
 
