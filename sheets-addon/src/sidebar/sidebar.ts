@@ -166,7 +166,7 @@ function createPanel(s: SidebarState): Node[] {
   const parts: Node[] = [el('h1', { text: s.target ? CREATE_VIEW.title : PAGE.heading })];
   if (s.target) parts.push(el('div', { className: 'muted', text: CREATE_VIEW.text }));
   else parts.push(box('info', PAGE.unlinkedTitle, PAGE.unlinkedText(s.sheetName)));
-  parts.push(s.choices ? chooser(s.choices) : box('warning', PAGE.noOrgTitle, PAGE.noChoicesText));
+  parts.push(s.choices ? chooser(s.choices) : box('warning', PAGE.noChoicesTitle, PAGE.noChoicesText));
   return parts;
 }
 

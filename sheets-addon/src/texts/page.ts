@@ -12,6 +12,7 @@ export const PAGE = {
   unlinkedText: (sheetName: string): string => `Trang tính “${sheetName}” chưa gắn với tổ chức nào. Hãy chọn tổ chức và năm rồi bấm “Tạo bảng đánh giá”.`,
   noOrgTitle: 'Chưa được phân công tổ chức',
   noOrgText: 'Tài khoản này chưa là bí thư của tổ chức nào. Hãy liên hệ Đảng ủy Khối.',
+  noChoicesTitle: 'Chưa có danh sách tổ chức',
   noChoicesText: 'Chưa tải được danh sách tổ chức. Hãy bấm “Làm mới”.',
   org: 'Tổ chức',
   year: 'Năm đánh giá',

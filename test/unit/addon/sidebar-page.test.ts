@@ -125,7 +125,8 @@ describe('the sidebar page’s create view', () => {
   it('no sheet linked and no organisations loaded yet: says to refresh, and “Tạo bảng đánh giá” waits', () => {
     const page = new SidebarPage({ ...BOUND, target: null, nextStep: 'create', sheetName: 'Trang tính1' });
     expect(page.text()).toContain('Trang tính “Trang tính1” chưa gắn với tổ chức nào.');
-    expect(page.text()).toContain('Chưa tải được danh sách tổ chức. Hãy bấm “Làm mới”.');
+    expect(page.text()).toContain('Chưa có danh sách tổ chứcChưa tải được danh sách tổ chức. Hãy bấm “Làm mới”.');
+    expect(page.text()).not.toContain('Chưa được phân công tổ chức');
     expect(page.buttons()).toEqual([
       { label: 'Tạo bảng đánh giá', primary: true, disabled: true },
       { label: 'Kiểm tra dữ liệu', primary: false, disabled: false },
