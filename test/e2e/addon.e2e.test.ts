@@ -6,14 +6,14 @@ import { summaryXlsxBuffer } from '../../local/src/xlsx/write-summary.js';
 import { FIELDS } from '../../functions/src/domain/fields.js';
 import { RATING } from '../../functions/src/domain/enums.js';
 import { membersCol, orgRef, submissionsCol } from '../../functions/src/store/paths.js';
-import { COLOURS } from '../../sheets-addon/src/sidebar-model/labels.js';
+import { COLOURS } from '../../sheets-addon/src/texts/labels.js';
 import { MARK_PREFIX } from '../../sheets-addon/src/sheet/marks.js';
 import { sidebarStateSchema } from '../../sheets-addon/src/sidebar-model/sidebar-state.js';
 import { groupText } from '../../sheets-addon/src/sidebar-model/issue-groups.js';
 import { z } from 'zod';
 import { cellAt, columnValues, serviceCallCounts, sidebarJson, type FetchRecord, type SheetSnapshot } from '../support/addon/apps-script-fakes.js';
 import type { AddonSession } from '../support/addon/session.js';
-import { createSheetThroughAddon, openAddon, submitThroughAddon } from '../support/addon/flows.js';
+import { createSheetThroughAddon, createThroughAddon, openAddon, submitThroughAddon } from '../support/addon/flows.js';
 import { TEST_AUDIENCE, useLocalStack } from '../support/functions/local-stack.js';
 import { grid, validRows, type RowSpec } from '../fixtures/sheet-grid.js';
 
@@ -97,12 +97,14 @@ describe.sequential('the add-on, end to end', () => {
     await session.setIdentity(SECRETARY, await h.stack.token(SECRETARY));
   });
 
-  it('Tạo bảng đánh giá: the chosen organisation’s template, with header notes, widths, protection and dropdowns', async () => {
-    const shown = (await session.uiLog()).prompts.length;
-    expect(await createSheetThroughAddon(session, { orgNumber: 1 })).toBe(SHEET);
-    const prompts = (await session.uiLog()).prompts.slice(shown);
-    expect(prompts.map((p) => p.title)).toEqual(['Chọn năm đánh giá', 'Chọn tổ chức']);
-    expect(prompts[1]?.text).toContain('1. Chi bộ Công ty A (Chưa nộp)\n2. Chi bộ Công ty C (Chưa nộp)');
+  it('Tạo bảng đánh giá: the menu opens the sidebar’s dropdowns (no typed question); the chosen organisation’s template, with header notes, widths, protection and dropdowns', async () => {
+    const created = await createThroughAddon(session, { orgNumber: 1 });
+    expect(created.sheet).toBe(SHEET);
+    expect((await session.uiLog()).prompts.map((p) => p.title)).toEqual(['Cài đặt địa chỉ máy chủ (dành cho quản trị viên)', 'Cài đặt địa chỉ máy chủ (dành cho quản trị viên)', 'Cài đặt địa chỉ máy chủ (dành cho quản trị viên)']);
+    expect([created.view.nextStep, created.view.choices]).toEqual([
+      'create',
+      { year: 2025, years: [2025, 2024], orgs: [{ orgId: 'cb-a', name: 'Chi bộ Công ty A', stateLabel: 'Chưa nộp' }, { orgId: 'cb-c', name: 'Chi bộ Công ty C', stateLabel: 'Chưa nộp' }] },
+    ]);
     const snap = (await session.snapshot(SHEET, { rows: 1000, columns: STATUS_COLUMN })) ?? (await snapshot());
     expect(snap.values[0]).toEqual([...FIELDS.map((f) => f.header), 'Trạng thái']);
     expect(snap.notes[0]?.slice(0, FIELDS.length).map((note, i) => note.startsWith(FIELDS[i]?.note ?? '?'))).toEqual(FIELDS.map(() => true));
@@ -127,7 +129,8 @@ describe.sequential('the add-on, end to end', () => {
     await session.type(SHEET, 'C2', [['79.012010', '1985']]);
     expect((await snapshot()).values[1]?.slice(2, 4)).toEqual(['79.012010', '1985']); // typed text stays text
     await session.edit(SHEET, 'C2', [['', '']]);
-    expect((await lastSidebar()).target).toMatchObject({ orgName: 'Chi bộ Công ty A', year: 2025, stateLabel: 'Chưa nộp', deadlineText: '17:00 ngày 15/01/2099' });
+    expect(created.state.notice).toMatchObject({ kind: 'success', title: 'Đã tạo bảng đánh giá' });
+    expect(created.state.target).toMatchObject({ orgName: 'Chi bộ Công ty A', year: 2025, stateLabel: 'Chưa nộp', deadlineText: '17:00 ngày 15/01/2099' });
   });
 
   it('Kiểm tra dữ liệu marks exactly the bad cells, offline, and lists them in the sidebar', async () => {
@@ -342,7 +345,7 @@ describe.sequential('the sidebar shows the next step', () => {
       expect(sent.notice?.text).toContain(`Mã biên nhận: ${sent.target?.lastSubmission?.receiptCode ?? '?'} (mã đầy đủ ở trang tính “Nhật ký gửi”).`);
       expect((await d.snapshot('Nhật ký gửi'))?.values[1]?.[3]).toBe(id);
       expect(sent.nextStep).toBe('check');
-      expect(await d.run('sidebarCreate', 2025, 'cb-b')).toMatchObject({ notice: { kind: 'error', title: 'Không chọn được tổ chức' } });
+      expect(await d.run('sidebarCreate', 2025, 'cb-b')).toMatchObject({ nextStep: 'create', choices: { year: 2025 }, notice: { kind: 'error', title: 'Không chọn được tổ chức' } });
     } finally {
       await d.close();
     }
@@ -366,9 +369,32 @@ describe('service calls do not grow with rows', () => {
         expect(alert.title).toBe('Đã gửi dữ liệu');
         return { check, submit: await serviceCallCounts(other) };
       };
+      // From the sidebar, right after the menu's send of the same rows: the progress its poll reads, as many writes at 50 rows as at 500.
+      const fromSidebar = async (n: number) => {
+        await other.edit(sheet, 'A1', grid(validRows(n)));
+        await other.activate(sheet);
+        await other.resetCalls();
+        const puts = (await other.cachePuts()).length;
+        const sent = sidebarStateSchema.parse(await other.run('sidebarSubmit', `send-${n}-abcdefgh`));
+        expect(sent.notice?.title).toBe('Dữ liệu không thay đổi'); // the menu's send just stored these rows
+        const progress = (await other.cachePuts()).slice(puts).map((p) => JSON.parse(p.value) as { phase: string; done: number; total: number });
+        return { calls: await serviceCallCounts(other), progress };
+      };
       const small = await measure(50);
+      const sidebar50 = await fromSidebar(50);
       const large = await measure(500);
+      const sidebar500 = await fromSidebar(500);
       expect(large).toEqual(small);
+      expect([small.check.cache, small.submit.cache]).toEqual([0, 0]); // the menu: nothing polls, nothing is written
+      expect(sidebar500.calls).toEqual(sidebar50.calls);
+      expect([sidebar50.calls.cache, sidebar50.calls.urlFetch]).toEqual([15, 2]);
+      expect(sidebar500.progress.map((p) => `${p.phase} ${p.done}/${p.total}`)).toEqual([
+        'read 0/0',
+        ...Array.from({ length: 11 }, (_, i) => `check ${i * 50}/500`),
+        'compare 500/500',
+        'send 500/500',
+        'write 500/500',
+      ]);
       expect([small.check.spreadsheet, small.submit.spreadsheet]).toEqual([22, 32]); // 3 of them read the “Số liệu tổ chức” tab
       expect(small.submit.urlFetch).toBe(2);
       expect(small.check.urlFetch).toBe(0);
@@ -418,10 +444,12 @@ describe.sequential('Tạo bảng đánh giá from last year’s accepted list',
   it('“Có”: the 2024 members are copied with who they are, the 2025 evaluation columns empty; one check lists the missing ratings as one entry', async () => {
     const before = (await c.fetchLog()).length;
     await c.scriptAlerts('YES');
-    const sheet = await createSheetThroughAddon(c, { orgNumber: 1 });
+    const { sheet, state } = await createThroughAddon(c, { orgNumber: 1 });
     const fetches = (await c.fetchLog()).slice(before);
+    // The create view's dropdowns, the check of the choice, last year's list.
     expect(fetches.map((f) => [f.url.slice(h.stack.baseUrl.length), f.outcome, f.body])).toEqual([
       ['/status', 200, {}],
+      ['/status', 200, { year: 2025 }],
       ['/carryOver', 200, { year: 2025, orgId: 'cb-a' }],
     ]);
     const question = (await c.uiLog()).alerts.at(-1);
@@ -436,7 +464,7 @@ describe.sequential('Tạo bảng đánh giá from last year’s accepted list',
       [2, 'Đảng viên 2', '79.000002', '15/03/1985', 'Nam', '03/02/2010', 'Trưởng phòng', 'Có', 'Đại học', 'Trung cấp', ...empty],
       [3, 'Đảng viên 3', '79.000003', '1990', 'Nữ', '03/02/2010', 'Trưởng phòng', 'Không', 'Đại học', 'Trung cấp', ...empty],
     ]);
-    expect((await lastSidebarOf(c)).notice?.text).toContain('Đã chép 3 đảng viên từ danh sách năm 2024.');
+    expect(state.notice?.text).toContain('Đã chép 3 đảng viên từ danh sách năm 2024.');
     await c.run('menuCheck');
     const groups = (await lastSidebarOf(c)).issues?.list.map(groupText) ?? [];
     expect(groups).toContain('Dòng 2, 3, 4, cột “Xếp loại”: Chưa nhập “Xếp loại”. Đây là thông tin bắt buộc.');

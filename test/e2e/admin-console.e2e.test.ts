@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCol, orgRef, yearRef } from '../../functions/src/store/paths.js';
-import { COLOURS } from '../../sheets-addon/src/sidebar-model/labels.js';
+import { COLOURS } from '../../sheets-addon/src/texts/labels.js';
 import { grid, validRows } from '../fixtures/sheet-grid.js';
 import { ADMIN, LEADER, OPEN_DEADLINE, SECRETARY_A, SECRETARY_B, testBloc } from '../fixtures/test-bloc.js';
 import { cellAt, serviceCallCounts, type CallCounts } from '../support/addon/apps-script-fakes.js';

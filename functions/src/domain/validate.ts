@@ -38,7 +38,16 @@ export interface ValidationResult {
 export interface ValidateOptions {
   /** The sheet row of values[0] (when a caller sends a range that does not start at row 1). */
   readonly startRow?: number;
+  /**
+   * Told how many data rows are checked: once before the first row, then at most
+   * PROGRESS_STEPS more times, whatever the sheet's size (the add-on turns each call into one
+   * cache write for its sidebar's progress line, so the calls must not grow with the rows).
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
+
+/** How many times, at most, onProgress hears of rows done after the start. */
+export const PROGRESS_STEPS = 10;
 
 interface Reader {
   readonly key: keyof Evaluation;
@@ -100,6 +109,10 @@ export function validateSheet(
   const firstRowOfCard = new Map<string, number>();
   // Every rule runs on every row whose fields could be read, so one check shows everything that
   // blocks the sheet: a row with a bad date is still checked for a repeated card and its rating.
+  const total = sheet.dataRows.length;
+  const every = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
+  let done = 0;
+  options.onProgress?.(0, total);
   for (const { row, cells, issues: layoutIssues, unread } of sheet.dataRows) {
     const { record, failed, rowIssues } = readRow(row, cells, readers, refusedWhenAbsent, columnOf, layoutIssues, unread);
     const card = failed?.has('cardNumber') === true ? null : record.cardNumber;
@@ -117,6 +130,8 @@ export function validateSheet(
     if (failed === null && !hasError(rowIssues)) rows.push({ row, evaluation: record });
     else rejectedRows.push(row);
     if (rowIssues.length > 0) issues.push(...rowIssues);
+    done++;
+    if (done % every === 0 || done === total) options.onProgress?.(done, total);
   }
 
   if (sheet.headerRow !== null && sheet.dataRows.length === 0) {

@@ -1,9 +1,9 @@
 import { postJson, type ApiResult } from '../server/client.js';
-import { failureText, type FailureText } from '../server/messages.js';
+import { failureText, type FailureText } from '../texts/failures.js';
 import { carryOverAnswerSchema, statusAnswerSchema, submitAnswerSchema, type CarryOverAnswer, type StatusAnswer, type SubmitAnswer } from '../domain.js';
 import { identityToken, serverUrl, urlFetchTransport } from '../apps-script/http.js';
 import { withSupport } from './context.js';
-import { NO_SERVER } from '../sidebar-model/labels.js';
+import { NO_SERVER } from '../texts/labels.js';
 
 /** The calls the secretary's actions make, each ONE UrlFetchApp request (plus retries). */
 export type Called<T> = ApiResult<T> | { readonly ok: false; readonly failure: null };

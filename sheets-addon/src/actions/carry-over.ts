@@ -1,7 +1,7 @@
 import type { Target } from '../sheet/target.js';
 import { rosterRows } from '../sheet/roster-rows.js';
 import { fetchCarryOver } from './backend.js';
-import { carriedText, carryOverQuestion } from '../sidebar-model/labels.js';
+import { carriedText, carryOverQuestion } from '../texts/labels.js';
 
 /**
  * “Tạo bảng đánh giá” offers to start from the organisation's accepted list of the previous

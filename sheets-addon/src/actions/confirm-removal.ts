@@ -1,5 +1,5 @@
 import type { SubmitAnswer } from '../domain.js';
-import { largeRemovalQuestion, removalQuestion } from '../sidebar-model/labels.js';
+import { largeRemovalQuestion, removalQuestion } from '../texts/labels.js';
 
 /**
  * The secretary's safety net before a send that would remove members: the server's dry run

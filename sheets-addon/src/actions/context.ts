@@ -1,7 +1,7 @@
 import { cachedSettingsSchema, KEYS, targetSchema, type Target } from '../sheet/target.js';
 import { ruleSettingsFor, type RuleSettingsInput } from '../domain.js';
 import { documentStore, readJson, writeJson } from '../apps-script/properties.js';
-import { LOG_SHEET_NAME, supportLine } from '../sidebar-model/labels.js';
+import { LOG_SHEET_NAME, supportLine } from '../texts/labels.js';
 import type { StatusAnswer } from '../domain.js';
 import { rememberRoles } from '../admin/roles.js';
 

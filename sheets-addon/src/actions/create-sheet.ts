@@ -1,9 +1,10 @@
 import { ruleHelp, templateColumns, TEMPLATE_DATA_ROWS, type ColumnRule } from '../sheet/template.js';
 import { KEYS, targetFromStatus, targetSchema, type Target } from '../sheet/target.js';
 import { documentStore, readJson } from '../apps-script/properties.js';
-import { COLOURS, evaluationSheetName } from '../sidebar-model/labels.js';
+import { COLOURS, evaluationSheetName } from '../texts/labels.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
-import { chooseTarget, presetTarget } from './choose.js';
+import { chosenTarget } from './choose.js';
+import { sheetCreated, sheetExists, TEMPLATE_PROTECTION } from '../texts/actions.js';
 import { offerCarryOver } from './carry-over.js';
 import { rememberTarget } from './context.js';
 import { ensureFiguresTab } from '../sheet/figures-tab.js';
@@ -39,7 +40,7 @@ export function applyTemplate(sheet: Sheet, exemplaryScale: readonly string[]): 
   columns.forEach((c, i) => {
     if (c.plainText) sheet.getRange(2, i + 1, dataRows, 1).setNumberFormat(PLAIN_TEXT_FORMAT);
   });
-  header.protect().setDescription('Dòng tiêu đề của mẫu đánh giá: tiện ích tìm cột theo tên, đừng đổi tên cột.').setWarningOnly(true);
+  header.protect().setDescription(TEMPLATE_PROTECTION).setWarningOnly(true);
 }
 
 function sheetFor(spreadsheet: Spreadsheet, target: Target): Sheet | 'exists' {
@@ -60,28 +61,17 @@ function sheetFor(spreadsheet: Spreadsheet, target: Target): Sheet | 'exists' {
   }
 }
 
-export function createEvaluationSheet(ui: GoogleAppsScript.Base.Ui, preset?: { readonly year: number; readonly orgId: string }): Notice {
-  const choice = preset ? presetTarget(preset.year, preset.orgId) : chooseTarget(ui);
-  if (choice.kind === 'cancelled') return { kind: 'info', title: 'Đã hủy', text: 'Chưa tạo trang tính nào.' };
+export function createEvaluationSheet(ui: GoogleAppsScript.Base.Ui, year: number, orgId: string): Notice {
+  const choice = chosenTarget(year, orgId);
   if (choice.kind === 'failed') return { kind: 'error', ...choice.text };
   const target = targetFromStatus(choice.status, choice.org);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = sheetFor(spreadsheet, target);
-  if (sheet === 'exists') {
-    return { kind: 'info', title: 'Trang tính đã có', text: `${target.orgName} đã có trang tính đánh giá năm ${target.year} trong tệp này; tiện ích đã mở trang tính đó.` };
-  }
+  if (sheet === 'exists') return sheetExists(target.orgName, target.year);
   applyTemplate(sheet, choice.status.settings.exemplaryScale);
   ensureFiguresTab(spreadsheet, target.year, choice.status.settings.orgFiguresRequired ?? []);
   rememberTarget(sheet, target);
   sheet.activate();
   const carried = offerCarryOver(ui, sheet, target);
-  const next =
-    carried === null
-      ? 'Hãy nhập mỗi đảng viên một dòng, bắt đầu từ dòng 2, rồi chọn “Kiểm tra dữ liệu”.'
-      : `${carried} Hãy xóa dòng của đảng viên đã chuyển đi, thêm dòng cho đảng viên mới, nhập các cột đánh giá của năm rồi chọn “Kiểm tra dữ liệu”.`;
-  return {
-    kind: 'success',
-    title: 'Đã tạo bảng đánh giá',
-    text: `Đã tạo trang tính “${sheet.getName()}” cho ${target.orgName}, năm ${target.year} (${choice.status.settings.rulePackTitle}). ${next} Hạn nộp: ${target.deadlineText}.`,
-  };
+  return sheetCreated({ sheetName: sheet.getName(), orgName: target.orgName, year: target.year, rulePack: choice.status.settings.rulePackTitle, deadline: target.deadlineText, carried });
 }

@@ -4,8 +4,10 @@ import { runCheck } from './check.js';
 import { createEvaluationSheet } from './create-sheet.js';
 import { activeContext } from './context.js';
 import { setServerUrl } from './server-url.js';
-import { buildState, refreshedState, showSidebar } from './sidebar.js';
+import { buildState, createViewState, refreshedState, showSidebar } from './sidebar.js';
 import { runSubmit } from './submit.js';
+import { progressReporter, readProgress } from '../apps-script/progress.js';
+import type { Progress } from '../sidebar-model/sidebar-state.js';
 
 /**
  * The menu and what each item does. Apps Script calls the globals declared in index.ts,
@@ -25,10 +27,9 @@ export function menuOpenSidebar(): void {
   showSidebar(refreshedState());
 }
 
+/** The organisation and the year are chosen in the sidebar's dropdowns, which then call sidebarCreate. */
 export function menuCreateSheet(): void {
-  const notice = createEvaluationSheet(SpreadsheetApp.getUi());
-  if (notice.kind === 'error') alertNotice(notice);
-  showSidebar(buildState(activeContext(), notice, null));
+  showSidebar(createViewState());
 }
 
 export function menuCheck(): void {
@@ -49,10 +50,14 @@ export function menuSetServerUrl(): void {
 
 export const sidebarState = (): SidebarState => buildState(activeContext(), null, null);
 export const sidebarRefresh = (): SidebarState => refreshedState();
-export const sidebarCheck = (): SidebarState => runCheck();
-export const sidebarSubmit = (): SidebarState => runSubmit(SpreadsheetApp.getUi()).state;
+/** The sidebar's buttons name their run so its poll can follow it (apps-script/progress.ts). */
+export const sidebarCheck = (runId?: unknown): SidebarState => runCheck(progressReporter(runId));
+export const sidebarSubmit = (runId?: unknown): SidebarState => runSubmit(SpreadsheetApp.getUi(), progressReporter(runId)).state;
+export const sidebarProgress = (runId: unknown): Progress | null => readProgress(runId);
 /** The sidebar's “Tạo bảng đánh giá” with the organisation and year chosen in its dropdowns. */
 export function sidebarCreate(year: number, orgId: string): SidebarState {
-  const notice = createEvaluationSheet(SpreadsheetApp.getUi(), { year, orgId });
-  return buildState(activeContext(), notice, null);
+  const notice = createEvaluationSheet(SpreadsheetApp.getUi(), year, orgId);
+  const ctx = activeContext();
+  // A choice that failed stays in the create view, its dropdowns beside the error.
+  return buildState(ctx, notice, null, undefined, notice.kind === 'error' || ctx.target === null);
 }

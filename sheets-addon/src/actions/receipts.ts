@@ -1,5 +1,5 @@
 import { LOG_HEADERS, LOG_WIDTHS, receiptRow, type Receipt } from '../sheet/receipt.js';
-import { COLOURS, LOG_SHEET_NAME } from '../sidebar-model/labels.js';
+import { COLOURS, LOG_SHEET_NAME } from '../texts/labels.js';
 
 /** The “Nhật ký gửi” sheet (created on first use) and the result texts of a send. */
 function logSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {

@@ -4,6 +4,7 @@ import { scriptStore } from '../apps-script/properties.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { describeFailure, fetchStatus } from './backend.js';
 import { rememberStatus } from './context.js';
+import { CANCELLED_TITLE, SERVER_URL_TEXTS as T } from '../admin/labels.js';
 
 /**
  * “Cài đặt địa chỉ máy chủ” (for the bloc's admin): the backend's base URL, kept in the
@@ -13,30 +14,26 @@ import { rememberStatus } from './context.js';
  */
 export function setServerUrl(ui: GoogleAppsScript.Base.Ui): Notice {
   if (BUILT_IN_SERVER_URL !== '') {
-    return { kind: 'info', title: 'Địa chỉ máy chủ đã cố định', text: `Bản tiện ích này được đóng gói với địa chỉ máy chủ ${BUILT_IN_SERVER_URL}; không cần cài đặt thêm.` };
+    return { kind: 'info', title: T.fixedTitle, text: T.fixed(BUILT_IN_SERVER_URL) };
   }
   const current = serverUrl();
-  const response = ui.prompt(
-    'Cài đặt địa chỉ máy chủ (dành cho quản trị viên)',
-    `Địa chỉ hiện tại: ${current ?? '(chưa cài đặt)'}.\nNhập địa chỉ gốc của các chức năng máy chủ, ví dụ https://asia-southeast1-ten-du-an.cloudfunctions.net`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (response.getSelectedButton() !== ui.Button.OK) return { kind: 'info', title: 'Đã hủy', text: 'Địa chỉ máy chủ không thay đổi.' };
+  const response = ui.prompt(T.promptTitle, T.prompt(current), ui.ButtonSet.OK_CANCEL);
+  if (response.getSelectedButton() !== ui.Button.OK) return { kind: 'info', title: CANCELLED_TITLE, text: T.unchanged };
   const url = normaliseServerUrl(response.getResponseText());
   if (url === null) {
-    return { kind: 'error', title: 'Địa chỉ không hợp lệ', text: 'Địa chỉ phải bắt đầu bằng https:// (ví dụ https://asia-southeast1-ten-du-an.cloudfunctions.net). Địa chỉ máy chủ không thay đổi.' };
+    return { kind: 'error', title: T.invalidTitle, text: T.invalid };
   }
   const reply = fetchStatus(undefined, url);
   if (!reply.ok) {
     const failure = describeFailure(reply);
     const audience = reply.failure?.kind === 'http' && reply.failure.body?.reason === 'wrong_audience' ? tokenAudience() : null;
-    const hint = audience ? `\n\nMã ứng dụng (OAuth client ID) của tiện ích này là ${audience}. Hãy thêm mã này vào mục oauthClientIds trong tệp cấu hình của Đảng bộ Khối, áp dụng lại cấu hình, rồi cài đặt lại địa chỉ.` : '';
-    return { kind: 'error', title: 'Chưa lưu địa chỉ máy chủ', text: `Máy chủ ${url} chưa trả lời đúng nên địa chỉ chưa được lưu.\n\n${failure.title}: ${failure.text}${hint}` };
+    const hint = audience ? T.audienceHint(audience) : '';
+    return { kind: 'error', title: T.notSavedTitle, text: T.noAnswer(url, failure.title, failure.text, hint) };
   }
   if (!reply.data.roles.includes('admin')) {
-    return { kind: 'error', title: 'Chưa lưu địa chỉ máy chủ', text: `Tài khoản ${reply.data.email} không phải quản trị viên của ${reply.data.bloc.name} nên không được đổi địa chỉ máy chủ.` };
+    return { kind: 'error', title: T.notSavedTitle, text: T.notAdmin(reply.data.email, reply.data.bloc.name) };
   }
   scriptStore().setProperty(KEYS.serverUrl, url);
   rememberStatus(reply.data);
-  return { kind: 'success', title: 'Đã lưu địa chỉ máy chủ', text: `Tiện ích sẽ gửi dữ liệu tới ${url} (${reply.data.bloc.name}).` };
+  return { kind: 'success', title: T.savedTitle, text: T.saved(url, reply.data.bloc.name) };
 }

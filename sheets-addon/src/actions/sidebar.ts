@@ -1,7 +1,7 @@
 import { stateLabelOf, type Target } from '../sheet/target.js';
 import type { Issue } from '../domain.js';
 import { serverUrl } from '../apps-script/http.js';
-import { OVERDUE_LABEL, receiptCode, SIDEBAR_TITLE } from '../sidebar-model/labels.js';
+import { OVERDUE_LABEL, receiptCode, SIDEBAR_TITLE } from '../texts/labels.js';
 import { groupIssues } from '../sidebar-model/issue-groups.js';
 import { jsonForHtml, SIDEBAR_ISSUE_LIMIT, type NextStep, type Notice, type SidebarState, type SidebarTarget } from '../sidebar-model/sidebar-state.js';
 import { documentStore, readJson } from '../apps-script/properties.js';
@@ -44,15 +44,16 @@ function sidebarTarget(target: Target): SidebarTarget {
   };
 }
 
-export function buildState(ctx: SheetContext, notice: Notice | null, issues: readonly Issue[] | null, nextStep?: NextStep): SidebarState {
+/** `choose`: offer the organisation and year dropdowns (always when no organisation's sheet is open). */
+export function buildState(ctx: SheetContext, notice: Notice | null, issues: readonly Issue[] | null, nextStep?: NextStep, choose = ctx.target === null): SidebarState {
   const errors = issues?.filter((i) => i.severity === 'error').length ?? 0;
   const groups = issues ? groupIssues(issues) : [];
   return {
     sheetName: ctx.sheet.getName(),
     serverConfigured: serverUrl() !== null,
-    nextStep: nextStep ?? (ctx.target ? 'check' : 'create'),
+    nextStep: nextStep ?? (choose ? 'create' : 'check'),
     support: supportContact(),
-    choices: ctx.target ? null : readJson(documentStore(), KEYS.choices, cachedChoicesSchema),
+    choices: choose ? readJson(documentStore(), KEYS.choices, cachedChoicesSchema) : null,
     target: ctx.target ? sidebarTarget(ctx.target) : null,
     notice,
     issues: issues
@@ -91,6 +92,20 @@ export function refreshedState(): SidebarState {
   const org = reply.data.orgs.find((o) => o.orgId === ctx.target?.orgId);
   if (org) rememberTarget(ctx.sheet, targetFromStatus(reply.data, org));
   return buildState(activeContext(), null, null);
+}
+
+/**
+ * The menu's “Tạo bảng đánh giá”: the sidebar in its create view, its dropdowns filled by ONE
+ * status call (the organisations this account may submit for, the open years); offline, the
+ * choices the last call left.
+ */
+export function createViewState(): SidebarState {
+  const ctx = activeContext();
+  if (serverUrl() === null) return buildState(ctx, null, null, 'create', true);
+  const status = fetchStatus();
+  if (!status.ok) return buildState(ctx, { kind: 'warning', ...describeFailure(status) }, null, 'create', true);
+  rememberStatus(status.data);
+  return buildState(ctx, null, null, 'create', true);
 }
 
 /** google.script.run: jump to the cell of an issue (column null → the row's first cell). */

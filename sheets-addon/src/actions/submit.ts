@@ -1,19 +1,20 @@
-import { targetFromStatus, type Target } from '../sheet/target.js';
+import type { Target } from '../sheet/target.js';
 import { acceptedStatuses, placeStatusColumn, rejectedStatuses } from '../sheet/status-column.js';
 import { validateSheet } from '../domain.js';
 import type { Issue, SubmitAnswer } from '../domain.js';
 import { paintSheet, readValues } from '../apps-script/sheet-io.js';
-import type { ReceiptResult } from '../sidebar-model/labels.js';
+import type { ReceiptResult } from '../texts/labels.js';
 import type { Notice, SidebarState } from '../sidebar-model/sidebar-state.js';
 
 import { describeFailure, sendSubmission } from './backend.js';
-import { acceptedNotice, figuresNotice, localErrorsNotice, NO_SERVER, NOT_AN_EVALUATION_SHEET, REMOVAL_CANCELLED } from '../sidebar-model/labels.js';
-import { chooseTarget } from './choose.js';
+import { acceptedNotice, figuresNotice, localErrorsNotice, NO_SERVER, NOT_AN_EVALUATION_SHEET, REMOVAL_CANCELLED } from '../texts/labels.js';
+import { NOT_SENT, retriedNote, UNLINKED_SEND } from '../texts/actions.js';
 import { confirmRemovals } from './confirm-removal.js';
 import { activeContext, formatInstant, rememberTarget, type SheetContext } from './context.js';
 import { recordReceipt } from './receipts.js';
 import { buildState } from './sidebar.js';
 import { serverUrl } from '../apps-script/http.js';
+import { silent, type Report } from '../apps-script/progress.js';
 import { isFigureIssue, readFiguresTab } from '../sheet/figures-tab.js';
 
 /**
@@ -28,14 +29,8 @@ export interface SubmitOutcome {
   readonly notice: Notice;
 }
 
-function resolveTarget(ctx: SheetContext, ui: GoogleAppsScript.Base.Ui): Target | Notice {
-  if (ctx.target) return ctx.target;
-  const choice = chooseTarget(ui);
-  if (choice.kind === 'cancelled') return { kind: 'info', title: 'Đã hủy', text: 'Chưa gửi dữ liệu.' };
-  if (choice.kind === 'failed') return { kind: 'error', ...choice.text };
-  const target = targetFromStatus(choice.status, choice.org);
-  rememberTarget(ctx.sheet, target);
-  return target;
+function resolveTarget(ctx: SheetContext): Target | Notice {
+  return ctx.target ?? UNLINKED_SEND;
 }
 
 /** Only a list the server already holds can lose members: a first send needs no dry run. */
@@ -55,17 +50,19 @@ function completed(answered: readonly Issue[], truncated: boolean | undefined, l
   return [...answered, ...local.filter((i) => !known.has(key(i)))];
 }
 
-export function runSubmit(ui: GoogleAppsScript.Base.Ui): SubmitOutcome {
+export function runSubmit(ui: GoogleAppsScript.Base.Ui, report: Report = silent): SubmitOutcome {
   const first = activeContext();
   const done = (ctx: SheetContext, notice: Notice, issues: readonly Issue[] | null = null): SubmitOutcome => ({ state: buildState(ctx, notice, issues), notice });
   if (first.isLogSheet) return done(first, NOT_AN_EVALUATION_SHEET);
   if (serverUrl() === null) return done(first, { kind: 'error', ...NO_SERVER });
-  const target = resolveTarget(first, ui);
+  const target = resolveTarget(first);
   if (!('orgId' in target)) return done(first, target);
-  const ctx = first.target ? first : activeContext();
+  const ctx = first;
 
+  report('read', 0, 0);
   const values = readValues(ctx.sheet, ctx.timeZone);
-  const local = validateSheet(values, ctx.settings);
+  let rows = 0;
+  const local = validateSheet(values, ctx.settings, { onProgress: (done, total) => { rows = total; report('check', done, total); } });
   if (!local.ok) {
     paintSheet(ctx.sheet, { values, issues: local.issues, headerRow: local.headerRow });
     return done(ctx, localErrorsNotice(local.errorCount), local.issues);
@@ -73,7 +70,7 @@ export function runSubmit(ui: GoogleAppsScript.Base.Ui): SubmitOutcome {
   // Issue 18: the year's “Số liệu tổ chức” tab goes with the list; its errors stop the send here, as the server would.
   const figures = readFiguresTab(ctx.spreadsheet, target.year, ctx.timeZone, []);
   const figuresError = figures ? figuresNotice(figures.name, figures.issues) : null;
-  if (figures && figuresError) return done(ctx, { ...figuresError, text: `${figuresError.text} Chưa gửi dữ liệu.` }, figures.issues);
+  if (figures && figuresError) return done(ctx, { ...figuresError, text: `${figuresError.text} ${NOT_SENT}` }, figures.issues);
   const orgFigures = figures ? { orgFigures: { name: figures.name, startRow: 1 as const, values: figures.values } } : {};
   const headerRow = local.headerRow ?? 1;
   const statusIndex = placeStatusColumn(values[headerRow - 1] ?? [], Math.max(0, ...values.map((line) => line.length)));
@@ -81,13 +78,16 @@ export function runSubmit(ui: GoogleAppsScript.Base.Ui): SubmitOutcome {
   if (mayRemoveMembers(target)) {
     // Its own id: a dry run writes nothing, not even an audit record. A failed dry run is not
     // a reason to stop: the send below meets the same failure and reports it.
+    report('compare', rows, rows);
     const dry = sendSubmission({ year: target.year, orgId: target.orgId, submissionId: Utilities.getUuid(), dryRun: true, sheet, ...orgFigures });
     if (dry.ok && confirmRemovals(ui, dry.data) === 'cancelled') return done(ctx, REMOVAL_CANCELLED);
   }
   const submissionId = Utilities.getUuid();
+  report('send', rows, rows);
   const reply = sendSubmission({ year: target.year, orgId: target.orgId, submissionId, sheet, ...orgFigures });
   const receipt = (result: ReceiptResult, counts: Partial<SubmitAnswer['counts']> | null, note: string, atIso = new Date().toISOString()) => { recordReceipt(ctx.spreadsheet, { atText: formatInstant(atIso, ctx.timeZone), year: target.year, orgName: target.orgName, submissionId, result, counts, by: Session.getActiveUser().getEmail(), note }); };
 
+  report('write', rows, rows);
   if (reply.ok) {
     const answer = reply.data;
     const issues = completed(answer.issues, answer.issuesTruncated, local.issues);
@@ -95,7 +95,7 @@ export function runSubmit(ui: GoogleAppsScript.Base.Ui): SubmitOutcome {
     const updated: Target = { ...target, state: answer.state, canSubmit: true, lockMessage: null, lastSubmission: { at: answer.receivedAt, by: Session.getActiveUser().getEmail(), submissionId } };
     rememberTarget(ctx.sheet, updated);
     const notice = acceptedNotice(answer);
-    receipt(answer.result, answer.counts, reply.attempts > 1 ? `Gửi thành công ở lần thử thứ ${reply.attempts}.` : '', answer.receivedAt);
+    receipt(answer.result, answer.counts, reply.attempts > 1 ? retriedNote(reply.attempts) : '', answer.receivedAt);
     return done(activeContext(), notice, issues);
   }
   const text = describeFailure(reply);

@@ -2,7 +2,7 @@ import type { AuditEntryView } from '../domain.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { fetchAudit } from './backend.js';
 import { alert, askYear, consoleSheet, consoleSheetOf, failed, headerFills, writeGrid } from './console-sheet.js';
-import { auditSheetName } from './labels.js';
+import { AUDIT_TEXTS as T, auditSheetName, CANCELLED_TITLE } from './labels.js';
 
 /**
  * “Nhật ký”: the audit trail of one organisation or the whole bloc, newest first, in the sheet
@@ -10,7 +10,7 @@ import { auditSheetName } from './labels.js';
  */
 const PAGE_SIZE = 200;
 const MAX_PAGES = 5;
-export const AUDIT_HEADERS = ['Thời gian', 'Tổ chức', 'Việc', 'Người thực hiện', 'Lý do', 'Chi tiết'] as const;
+export const AUDIT_HEADERS = T.headers;
 
 /** The year of the active console sheet, or asked. */
 export function consoleYear(title: string): number | null {
@@ -20,10 +20,10 @@ export function consoleYear(title: string): number | null {
 
 export function showAudit(): Notice {
   const ui = SpreadsheetApp.getUi();
-  const year = consoleYear('Nhật ký năm');
-  if (year === null) return { kind: 'info', title: 'Đã hủy', text: 'Chưa tải nhật ký.' };
-  const reply = ui.prompt('Nhật ký', `Năm ${year}. Nhập mã tổ chức để xem riêng một tổ chức, hoặc để trống để xem cả Đảng bộ Khối:`, ui.ButtonSet.OK_CANCEL);
-  if (reply.getSelectedButton() !== ui.Button.OK) return { kind: 'info', title: 'Đã hủy', text: 'Chưa tải nhật ký.' };
+  const year = consoleYear(T.askYear);
+  if (year === null) return { kind: 'info', title: CANCELLED_TITLE, text: T.notLoaded };
+  const reply = ui.prompt(T.promptTitle, T.prompt(year), ui.ButtonSet.OK_CANCEL);
+  if (reply.getSelectedButton() !== ui.Button.OK) return { kind: 'info', title: CANCELLED_TITLE, text: T.notLoaded };
   const orgId = reply.getResponseText().trim();
   const entries: AuditEntryView[] = [];
   let token: string | null = null;
@@ -36,17 +36,17 @@ export function showAudit(): Notice {
     pages++;
   } while (token !== null && pages < MAX_PAGES);
   const timeZone = Session.getScriptTimeZone();
-  const title = `Nhật ký năm ${year} — ${orgId === '' ? 'cả Đảng bộ Khối' : orgId}, mới nhất trước${token === null ? '' : ` (${entries.length} mục gần nhất)`}`;
+  const title = T.title(year, orgId, token === null ? null : entries.length);
   const values: unknown[][] = [
     [title],
     [...AUDIT_HEADERS],
-    ...entries.map((e) => [Utilities.formatDate(new Date(e.at), timeZone, 'dd/MM/yyyy HH:mm:ss'), e.orgName ?? e.orgId ?? '(cả khối)', e.actionLabel, e.by, e.reason ?? '', e.detail]),
+    ...entries.map((e) => [Utilities.formatDate(new Date(e.at), timeZone, 'dd/MM/yyyy HH:mm:ss'), e.orgName ?? e.orgId ?? T.wholeBloc, e.actionLabel, e.by, e.reason ?? '', e.detail]),
   ];
   const sheet = consoleSheet(auditSheetName(year), { kind: 'audit', year, timeZone });
   writeGrid(sheet, { values, fills: headerFills(values.length, AUDIT_HEADERS.length, [2]) });
   sheet.setFrozenRows(2);
   sheet.activate();
-  return { kind: 'success', title: 'Đã tải nhật ký', text: `${entries.length} mục (${pages} trang) trong trang “${sheet.getName()}”.` };
+  return { kind: 'success', title: T.loadedTitle, text: T.loaded(entries.length, pages, sheet.getName()) };
 }
 
 export const menuAdminAudit = (): void => {

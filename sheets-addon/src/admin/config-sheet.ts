@@ -1,4 +1,5 @@
-import { formatInt, issueMessage, MAX_CONFIG_ORGS, RULE_PACKS, yearConfigSchemaFor, type LoadedYear } from '../domain.js';
+import { formatInt, issueMessage, MAX_CONFIG_ORGS, yearConfigSchemaFor, type LoadedYear } from '../domain.js';
+import { CONFIG_SETTINGS, CONFIG_TEXTS, FILE_ONLY_NOTE, ORG_HEADERS, QUOTA_MODE_LABELS } from './labels.js';
 
 /**
  * The sheet “Cấu hình năm N”, pure: the year's settings as label / value rows, then one row
@@ -10,31 +11,13 @@ export type Cell = string | number | boolean | null;
 export type FormatDate = (date: Date, pattern: 'dd/MM/yyyy HH:mm' | 'dd/MM/yyyy') => string;
 
 export const CONFIG_COLUMNS = 5;
-const SETTINGS = [
-  { key: 'deadline', label: 'Hạn nộp', note: 'Ngày giờ hết hạn nộp, dạng ngày/tháng/năm giờ:phút (ví dụ 15/01/2026 17:00), giờ Việt Nam.' },
-  { key: 'evaluationDate', label: 'Ngày đánh giá', note: 'Dạng ngày/tháng/năm (ví dụ 31/12/2025); để trống nếu không có.' },
-  { key: 'rulePack', label: 'Quy định áp dụng', note: `Mã quy định: ${RULE_PACKS.join(', ')}; để trống để dùng quy định mặc định của năm.` },
-  { key: 'exemplaryScale', label: 'Thang nêu gương', note: 'Các mức nêu gương, cao nhất trước, cách nhau bằng dấu chấm phẩy (;).' },
-  { key: 'quotaMode', label: 'Chế độ chỉ tiêu HTXSNV', note: '“Cảnh báo”: vượt tỉ lệ chỉ cảnh báo; “Chặn”: vượt tỉ lệ là lỗi, không nhận bảng.' },
-  { key: 'quotaPercent', label: 'Tỉ lệ HTXSNV tối đa (%)', note: 'Số HTXSNV tối đa, tính bằng % số đảng viên HTTNV (ví dụ 20).' },
-  { key: 'summarySpreadsheetId', label: 'Bảng tổng hợp (mã trang tính)', note: 'Mã Google Trang tính của bảng tổng hợp (phần giữa /d/ và /edit trong địa chỉ); để trống để giữ bảng hiện có.' },
-] as const;
+const SETTINGS = CONFIG_SETTINGS;
 type SettingKey = (typeof SETTINGS)[number]['key'];
 export const FIRST_SETTING_ROW = 4;
 export const settingRow = (key: SettingKey): number => FIRST_SETTING_ROW + SETTINGS.findIndex((s) => s.key === key);
 export const HEADER_ROW = FIRST_SETTING_ROW + SETTINGS.length + 1;
-export const ORG_HEADERS = [
-  { header: 'Mã tổ chức', note: 'Chữ cái không dấu, chữ số, “-” và “_”. Không đổi mã của tổ chức đã có.' },
-  { header: 'Tên tổ chức', note: 'Tên đầy đủ, tối đa 200 ký tự.' },
-  { header: 'E-mail bí thư', note: 'Tài khoản Google của bí thư (và người được giao gửi); nhiều địa chỉ cách nhau bằng dấu phẩy.' },
-  { header: 'Số đảng viên dự kiến', note: 'Số nguyên không âm: tiện ích cảnh báo khi danh sách nộp có số dòng khác.' },
-  {
-    header: 'Sáp nhập vào',
-    note: 'Chỉ ghi khi tổ chức này đã sáp nhập vào tổ chức khác: mã của tổ chức nhận sáp nhập. Tổ chức đã nộp dữ liệu chỉ được bỏ khỏi danh sách theo cách này (dữ liệu được giữ).',
-  },
-] as const;
-export const QUOTA_MODE_LABELS = { warning: 'Cảnh báo', error: 'Chặn' } as const;
-export const FILE_ONLY_NOTE = 'Quản trị viên, lãnh đạo và mã ứng dụng (OAuth client ID) chỉ sửa trong tệp cấu hình YAML (npx tsx scripts/apply-config.ts).';
+export { ORG_HEADERS };
+export { FILE_ONLY_NOTE, QUOTA_MODE_LABELS };
 
 export interface ConfigGrid {
   readonly values: Cell[][];
@@ -44,7 +27,7 @@ export interface ConfigGrid {
 const blankRow = (): Cell[] => Array.from({ length: CONFIG_COLUMNS }, () => '');
 
 export function configGrid(year: number, blocName: string, loaded: LoadedYear): ConfigGrid {
-  const values: Cell[][] = [[`Cấu hình năm ${year} — ${blocName}`, '', '', '', ''], [FILE_ONLY_NOTE, '', '', '', ''], blankRow()];
+  const values: Cell[][] = [[CONFIG_TEXTS.title(year, blocName), '', '', '', ''], [FILE_ONLY_NOTE, '', '', '', ''], blankRow()];
   const value: Record<SettingKey, Cell> = {
     deadline: loaded.deadline,
     evaluationDate: loaded.evaluationDate ?? '',
@@ -167,7 +150,7 @@ export function locate(path: readonly PropertyKey[], parsed: ParsedConfigSheet):
 /** “Kiểm tra”: the server's own schema, offline; each issue at its cell, in Vietnamese. */
 export function checkConfigSheet(parsed: ParsedConfigSheet, year: number, timeZone: string): LocatedIssue[] {
   if (parsed.orgCount > MAX_CONFIG_ORGS) {
-    return [{ row: HEADER_ROW, column: 1, message: `Bảng cấu hình có ${formatInt(parsed.orgCount)} tổ chức, vượt quá ${formatInt(MAX_CONFIG_ORGS)} tổ chức mỗi năm. Hãy xóa các dòng thừa (hoặc dòng bị dán trùng).` }];
+    return [{ row: HEADER_ROW, column: 1, message: CONFIG_TEXTS.tooManyOrgs(formatInt(parsed.orgCount), formatInt(MAX_CONFIG_ORGS)) }];
   }
   const result = yearConfigSchemaFor(year, timeZone).safeParse(parsed.config, { error: (issue) => issueMessage(issue) });
   if (result.success) return [];

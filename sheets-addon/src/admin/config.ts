@@ -1,10 +1,10 @@
 import { fieldProblemSchema, RULE_PACKS } from '../domain.js';
-import { COLOURS } from '../sidebar-model/labels.js';
+import { COLOURS } from '../texts/labels.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { applyConfig, dryRunConfig, loadConfig } from './backend.js';
 import { CONFIG_COLUMNS, checkConfigSheet, configGrid, configNotes, HEADER_ROW, locate, QUOTA_MODE_LABELS, readConfigSheet, settingRow, type LocatedIssue, type ParsedConfigSheet } from './config-sheet.js';
 import { alert, askYear, consoleSheet, consoleSheetOf, failed, formatDate, headerFills, writeGrid, type ConsoleSheet } from './console-sheet.js';
-import { configSheetName } from './labels.js';
+import { CANCELLED_TITLE, CONFIG_TEXTS as T, configSheetName } from './labels.js';
 
 /**
  * “Tải cấu hình”, “Kiểm tra cấu hình”, “Áp dụng cấu hình”: the year's configuration as a
@@ -14,14 +14,14 @@ import { configSheetName } from './labels.js';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const NOT_A_CONFIG_SHEET: Notice = {
   kind: 'warning',
-  title: 'Chưa mở trang cấu hình',
-  text: 'Hãy mở trang tính “Cấu hình <năm>” (tạo bằng “Quản trị: Tải cấu hình”) rồi thực hiện lại.',
+  title: T.notAConfigSheetTitle,
+  text: T.notAConfigSheet,
 };
 
 export function loadConfigSheet(): Notice {
   const ui = SpreadsheetApp.getUi();
-  const year = askYear(ui, 'Tải cấu hình năm');
-  if (year === null) return { kind: 'info', title: 'Đã hủy', text: 'Chưa tải cấu hình.' };
+  const year = askYear(ui, T.askYear);
+  if (year === null) return { kind: 'info', title: CANCELLED_TITLE, text: T.notLoaded };
   const reply = loadConfig(year);
   if (!reply.ok) return failed(reply);
   const { config, bloc, exists } = reply.data;
@@ -35,10 +35,8 @@ export function loadConfigSheet(): Notice {
   sheet.activate();
   return {
     kind: 'success',
-    title: `Đã tải cấu hình năm ${year}`,
-    text: exists
-      ? `Trang “${sheet.getName()}” có các thông số của năm và ${config.orgs.length} tổ chức. Sửa trực tiếp trong trang, rồi chọn “Quản trị: Kiểm tra cấu hình” và “Quản trị: Áp dụng cấu hình”.`
-      : `Năm ${year} chưa được cấu hình: trang “${sheet.getName()}” lấy thông số của năm gần nhất và chưa có tổ chức nào. Hãy điền rồi áp dụng.`,
+    title: T.loadedTitle(year),
+    text: exists ? T.loaded(sheet.getName(), config.orgs.length) : T.loadedNew(year, sheet.getName()),
   };
 }
 
@@ -56,13 +54,13 @@ function paint(sheet: Sheet, rows: number, issues: readonly LocatedIssue[]): voi
   range.setNotes(notes);
 }
 
-const where = (issue: LocatedIssue) => `Dòng ${issue.row}, cột ${'ABCDE'[issue.column - 1] ?? '?'}: ${issue.message}`;
+const where = (issue: LocatedIssue) => T.where(issue.row, 'ABCDE'[issue.column - 1] ?? '?', issue.message);
 
 function issuesNotice(issues: readonly LocatedIssue[], sent: boolean): Notice {
   return {
     kind: 'error',
-    title: `Cấu hình có ${issues.length} lỗi`,
-    text: `${sent ? 'Máy chủ chưa áp dụng gì. ' : 'Chưa gửi gì lên máy chủ. '}Các ô có lỗi được tô đỏ, ghi chú ở từng ô nói cách sửa:\n${issues.slice(0, 10).map(where).join('\n')}${issues.length > 10 ? `\n… và ${issues.length - 10} lỗi khác.` : ''}`,
+    title: T.issuesTitle(issues.length),
+    text: T.issues(sent, issues.slice(0, 10).map(where), issues.length - 10),
   };
 }
 
@@ -90,7 +88,7 @@ export function checkConfig(): Notice {
   const checked = check();
   if (!('parsed' in checked)) return checked;
   if (checked.issues.length > 0) return issuesNotice(checked.issues, false);
-  return { kind: 'success', title: 'Cấu hình không có lỗi', text: `Đã kiểm tra ${checked.parsed.orgCount} tổ chức và các thông số năm ${checked.meta.year}: không có lỗi. Có thể chọn “Quản trị: Áp dụng cấu hình”.` };
+  return { kind: 'success', title: T.cleanTitle, text: T.clean(checked.parsed.orgCount, checked.meta.year) };
 }
 
 /** The server's 400 names `config.orgs.3.name`: the same cells the offline check marks. */
@@ -117,17 +115,13 @@ export function applyConfigSheet(): Notice {
     }
     return failed(dry);
   }
-  if (dry.data.lines.length === 0) return { kind: 'info', title: 'Không có thay đổi', text: `Cấu hình năm ${meta.year} trên máy chủ đã đúng như trang tính; không có gì để áp dụng.` };
+  if (dry.data.lines.length === 0) return { kind: 'info', title: T.noChangeTitle, text: T.noChange(meta.year) };
   const ui = SpreadsheetApp.getUi();
-  const answer = ui.alert(
-    `Áp dụng ${dry.data.lines.length} thay đổi cho năm ${meta.year}?`,
-    `${dry.data.lines.join('\n')}\n\nChọn “Có” để áp dụng (được ghi vào nhật ký), “Không” để hủy.`,
-    ui.ButtonSet.YES_NO,
-  );
-  if (answer !== ui.Button.YES) return { kind: 'info', title: 'Đã hủy', text: 'Chưa áp dụng thay đổi nào.' };
+  const answer = ui.alert(T.confirmTitle(dry.data.lines.length, meta.year), T.confirm(dry.data.lines), ui.ButtonSet.YES_NO);
+  if (answer !== ui.Button.YES) return { kind: 'info', title: CANCELLED_TITLE, text: T.notApplied };
   const applied = applyConfig(meta.year, parsed.config, dry.data.planHash);
   if (!applied.ok) return failed(applied);
-  return { kind: 'success', title: `Đã áp dụng cấu hình năm ${meta.year}`, text: `Đã áp dụng ${applied.data.lines.length} thay đổi:\n${applied.data.lines.join('\n')}` };
+  return { kind: 'success', title: T.appliedTitle(meta.year), text: T.applied(applied.data.lines) };
 }
 
 export const menuAdminLoadConfig = (): void => { alert(loadConfigSheet()); };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { documentStore, readJson, writeJson } from '../apps-script/properties.js';
 import { KEYS } from '../sheet/target.js';
-import { COLOURS } from '../sidebar-model/labels.js';
+import { COLOURS } from '../texts/labels.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { describeFailure, type Called } from '../actions/backend.js';
-import { consoleKey } from './labels.js';
+import { CONSOLE_TEXTS, consoleKey } from './labels.js';
 
 /**
  * What the console's sheets share: which sheet is which (kind and year, in the document's
@@ -48,7 +48,7 @@ export const headerFills = (rows: number, columns: number, headerRows: readonly 
 export function askYear(ui: GoogleAppsScript.Base.Ui, title: string): number | null {
   const remembered = Number(documentStore().getProperty(KEYS.lastYear));
   const fallback = Number.isInteger(remembered) && remembered >= 2000 ? remembered : new Date().getFullYear();
-  const reply = ui.prompt(title, `Nhập năm (để trống: năm ${fallback}).`, ui.ButtonSet.OK_CANCEL);
+  const reply = ui.prompt(title, CONSOLE_TEXTS.askYear(fallback), ui.ButtonSet.OK_CANCEL);
   if (reply.getSelectedButton() !== ui.Button.OK) return null;
   const text = reply.getResponseText().trim();
   if (text === '') return fallback;

@@ -2,7 +2,7 @@ import { parseDeadline, type AdminProgressAnswer, type ProgressRow } from '../do
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { fetchProgress, orgAction } from './backend.js';
 import { alert, askYear, consoleSheet, consoleSheetOf, failed, headerFills, writeGrid } from './console-sheet.js';
-import { progressSheetName } from './labels.js';
+import { ACTION_LABELS, CANCELLED_TITLE, PROGRESS_HEADERS, PROGRESS_TEXTS as T, progressSheetName } from './labels.js';
 import { describeFailure } from '../actions/backend.js';
 
 /**
@@ -12,7 +12,7 @@ import { describeFailure } from '../actions/backend.js';
  * version the sheet showed (its content hash), so a list sent since is never approved unseen.
  */
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-export const PROGRESS_HEADERS = ['Chọn', 'Mã', 'Tổ chức', 'Trạng thái', 'Lần nộp gần nhất', 'Người nộp', 'Đảng viên (nộp / dự kiến)', 'Cảnh báo', 'Hạn nộp', 'Nhắc hôm nay', 'Mã bản danh sách'] as const;
+export { PROGRESS_HEADERS };
 const HEADER_ROW = 2;
 const COLUMN = { select: 0, orgId: 1, name: 2, contentHash: 10 } as const;
 
@@ -25,14 +25,14 @@ function progressRows(answer: AdminProgressAnswer, at: (iso: string) => string):
     o.lastSubmission ? at(o.lastSubmission.at) : '',
     o.lastSubmission?.by ?? '',
     `${o.listed === null ? '–' : String(o.listed)} / ${o.expectedMembers}`,
-    [...o.warnings, ...(o.acceptedQuotaReason ? [`Đã chấp nhận vượt chỉ tiêu: ${o.acceptedQuotaReason}`] : [])].join('\n'),
-    `${o.deadlineText}${o.ownDeadline ? ' (hạn riêng)' : ''}`,
-    o.remindedToday ? 'Đã nhắc' : '',
+    [...o.warnings, ...(o.acceptedQuotaReason ? [T.acceptedQuota(o.acceptedQuotaReason)] : [])].join('\n'),
+    `${o.deadlineText}${o.ownDeadline ? T.ownDeadline : ''}`,
+    o.remindedToday ? T.remindedToday : '',
     o.contentHash ?? '',
   ];
   const submitted = answer.orgs.filter((o) => o.state !== 'not_submitted').length;
   return [
-    [`Tiến độ năm ${answer.year} — ${answer.bloc.name}: ${submitted}/${answer.orgs.length} tổ chức đã nộp; hạn nộp chung ${answer.deadlineText}`],
+    [T.title(answer.year, answer.bloc.name, submitted, answer.orgs.length, answer.deadlineText)],
     [...PROGRESS_HEADERS],
     ...answer.orgs.map(line),
   ];
@@ -55,14 +55,14 @@ export function showProgress(year: number): Notice | Sheet {
 }
 
 export function menuAdminProgress(): void {
-  const year = askYear(SpreadsheetApp.getUi(), 'Tiến độ năm');
+  const year = askYear(SpreadsheetApp.getUi(), T.askYear);
   if (year === null) return;
   const shown = showProgress(year);
   if ('kind' in shown) alert(shown);
 }
 
 type Action = 'approve' | 'lock' | 'reopen' | 'accept_quota';
-const LABEL: Readonly<Record<Action, string>> = { approve: 'Duyệt', lock: 'Khóa', reopen: 'Mở lại', accept_quota: 'Chấp nhận vượt chỉ tiêu' };
+const LABEL: Readonly<Record<Action, string>> = ACTION_LABELS;
 
 function ask(title: string, text: string): string | null {
   const ui = SpreadsheetApp.getUi();
@@ -74,26 +74,26 @@ function ask(title: string, text: string): string | null {
 export function actOnSelected(action: Action): Notice {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
   const meta = consoleSheetOf(sheet);
-  if (meta?.kind !== 'progress') return { kind: 'warning', title: 'Chưa mở trang tiến độ', text: 'Hãy mở trang tính “Tiến độ <năm>” (bằng “Quản trị: Tiến độ”), đánh dấu ô “Chọn” của các tổ chức rồi thực hiện lại.' };
+  if (meta?.kind !== 'progress') return { kind: 'warning', title: T.notAProgressSheetTitle, text: T.notAProgressSheet };
   const rows: unknown[][] = sheet.getDataRange().getValues();
   const chosen = rows.slice(HEADER_ROW).filter((line) => line[COLUMN.select] === true || String(line[COLUMN.select]).trim().toLowerCase() === 'x');
-  if (chosen.length === 0) return { kind: 'warning', title: 'Chưa chọn tổ chức', text: `Hãy đánh dấu ô “Chọn” của các tổ chức cần “${LABEL[action]}” rồi thực hiện lại.` };
+  if (chosen.length === 0) return { kind: 'warning', title: T.noneChosenTitle, text: T.noneChosen(LABEL[action]) };
   const names = chosen.map((line) => String(line[COLUMN.name]));
   let reason: string | undefined;
   let until: string | undefined;
   if (action === 'reopen' || action === 'accept_quota' || action === 'lock') {
     const required = action !== 'lock';
-    const text = ask(`${LABEL[action]}: lý do`, `${names.join(', ')}\n\nNhập lý do (được ghi vào nhật ký)${required ? '' : ', có thể để trống'}:`);
-    if (text === null) return { kind: 'info', title: 'Đã hủy', text: 'Chưa thực hiện thao tác nào.' };
-    if (required && text === '') return { kind: 'error', title: 'Cần lý do', text: `Thao tác “${LABEL[action]}” cần ghi lý do. Chưa thực hiện thao tác nào.` };
+    const text = ask(T.reasonTitle(LABEL[action]), T.reason(names, required));
+    if (text === null) return { kind: 'info', title: CANCELLED_TITLE, text: T.nothingDone };
+    if (required && text === '') return { kind: 'error', title: T.reasonNeededTitle, text: T.reasonNeeded(LABEL[action]) };
     if (text !== '') reason = text;
   }
   if (action === 'reopen') {
-    const text = ask('Mở lại: hạn nộp mới', 'Nhập hạn nộp riêng của các tổ chức, dạng ngày/tháng/năm giờ:phút (ví dụ 20/01/2026 17:00); để trống để giữ hạn đang áp dụng:');
-    if (text === null) return { kind: 'info', title: 'Đã hủy', text: 'Chưa thực hiện thao tác nào.' };
+    const text = ask(T.untilTitle, T.until);
+    if (text === null) return { kind: 'info', title: CANCELLED_TITLE, text: T.nothingDone };
     if (text !== '') {
       const iso = parseDeadline(text, meta.timeZone);
-      if (iso === null) return { kind: 'error', title: 'Hạn nộp không hợp lệ', text: `“${text}” không phải ngày giờ dạng ngày/tháng/năm giờ:phút. Chưa thực hiện thao tác nào.` };
+      if (iso === null) return { kind: 'error', title: T.badUntilTitle, text: T.badUntil(text) };
       until = iso;
     }
   }
@@ -113,13 +113,13 @@ export function actOnSelected(action: Action): Notice {
     if (reply.ok) return { ok: true, text: `${name}: ${reply.data.stateLabel}` };
     const failure = describeFailure(reply);
     const server = reply.failure?.kind === 'http' ? (reply.failure.body?.error.message ?? failure.text) : failure.text;
-    return { ok: false, text: `${name}: không thực hiện được — ${server}` };
+    return { ok: false, text: T.failedLine(name, server) };
   });
   showProgress(meta.year);
   const done = lines.filter((l) => l.ok).length;
   return {
     kind: done === lines.length ? 'success' : done === 0 ? 'error' : 'warning',
-    title: `${LABEL[action]}: ${done}/${lines.length} tổ chức`,
+    title: T.doneTitle(LABEL[action], done, lines.length),
     text: lines.map((l) => l.text).join('\n'),
   };
 }

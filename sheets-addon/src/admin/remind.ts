@@ -3,6 +3,8 @@ import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { claimReminders } from './backend.js';
 import { consoleYear } from './audit.js';
 import { alert, failed } from './console-sheet.js';
+import { CANCELLED_TITLE, REMIND_TEXTS as T } from './labels.js';
+import { reminderText } from '../texts/reminder.js';
 
 /**
  * “Nhắc nộp”: the server claims today's reminders (one per organisation per day, recorded in
@@ -10,23 +12,15 @@ import { alert, failed } from './console-sheet.js';
  * the one scope this needs (script.send_mail). A second click the same day sends nothing.
  */
 export function reminderMail(blocName: string, year: number, r: AdminRemindAnswer['reminders'][number]): { to: string; subject: string; body: string } {
-  return {
-    to: r.to.join(','),
-    subject: `[${blocName}] Nhắc nộp kết quả đánh giá đảng viên năm ${year} — ${r.name}`,
-    body:
-      `Kính gửi đồng chí bí thư ${r.name},\n\n` +
-      `Đến nay Đảng ủy Khối chưa nhận được kết quả đánh giá, xếp loại đảng viên năm ${year} của ${r.name}. Hạn nộp: ${r.deadlineText}.\n\n` +
-      'Cách nộp: mở Google Trang tính, chọn Tiện ích mở rộng → Đánh giá đảng viên → Tạo bảng đánh giá, nhập danh sách, chọn Kiểm tra dữ liệu rồi Gửi dữ liệu.\n\n' +
-      `Văn phòng ${blocName}`,
-  };
+  return { to: r.to.join(','), ...reminderText(blocName, year, r) };
 }
 
 export function remind(): Notice {
   const ui = SpreadsheetApp.getUi();
-  const year = consoleYear('Nhắc nộp năm');
-  if (year === null) return { kind: 'info', title: 'Đã hủy', text: 'Chưa gửi nhắc nhở nào.' };
-  const confirm = ui.alert('Nhắc nộp', `Gửi một e-mail nhắc nộp (từ tài khoản của đồng chí) tới bí thư các tổ chức chưa nộp năm ${year}? Mỗi tổ chức được nhắc nhiều nhất một lần mỗi ngày.`, ui.ButtonSet.YES_NO);
-  if (confirm !== ui.Button.YES) return { kind: 'info', title: 'Đã hủy', text: 'Chưa gửi nhắc nhở nào.' };
+  const year = consoleYear(T.askYear);
+  if (year === null) return { kind: 'info', title: CANCELLED_TITLE, text: T.notSent };
+  const confirm = ui.alert(T.title, T.confirm(year), ui.ButtonSet.YES_NO);
+  if (confirm !== ui.Button.YES) return { kind: 'info', title: CANCELLED_TITLE, text: T.notSent };
   const reply = claimReminders(year);
   if (!reply.ok) return failed(reply);
   const { blocName } = reply.data;
@@ -41,12 +35,12 @@ export function remind(): Notice {
     }
   }
   const parts = [
-    sent.length > 0 ? `Đã gửi nhắc nộp tới ${sent.length} tổ chức:\n${sent.join('\n')}` : 'Không gửi e-mail nào.',
-    reply.data.alreadyToday.length > 0 ? `Đã được nhắc hôm nay, không gửi lại: ${reply.data.alreadyToday.map((a) => `${a.name} (bởi ${a.by})`).join(', ')}.` : '',
-    reply.data.noAddress.length > 0 ? `Chưa có e-mail bí thư: ${reply.data.noAddress.map((a) => a.name).join(', ')}.` : '',
-    failedMails.length > 0 ? `Gửi không được: ${failedMails.join('; ')}` : '',
+    sent.length > 0 ? T.sent(sent.length, sent) : T.noneSent,
+    reply.data.alreadyToday.length > 0 ? T.alreadyToday(reply.data.alreadyToday) : '',
+    reply.data.noAddress.length > 0 ? T.noAddress(reply.data.noAddress.map((a) => a.name)) : '',
+    failedMails.length > 0 ? T.failed(failedMails) : '',
   ].filter((p) => p !== '');
-  return { kind: failedMails.length > 0 ? 'warning' : 'success', title: 'Nhắc nộp', text: parts.join('\n\n') };
+  return { kind: failedMails.length > 0 ? 'warning' : 'success', title: T.title, text: parts.join('\n\n') };
 }
 
 export const menuAdminRemind = (): void => { alert(remind()); };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StatusAnswer } from '../domain.js';
 import { BUILT_IN_SERVER_URL, serverUrl } from '../apps-script/http.js';
 import { readJson, writeJson } from '../apps-script/properties.js';
-import { MENU_ITEMS } from '../sidebar-model/labels.js';
+import { MENU_ITEMS } from '../texts/labels.js';
 import { ADMIN_MENU, ROLES_KEY, SUMMARY_KEY } from './labels.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { fetchStatus } from '../actions/backend.js';
 import { rollupNow } from './backend.js';
 import { consoleSheetOf, alert, failed } from './console-sheet.js';
-import { SUMMARY_KEY } from './labels.js';
+import { ROLLUP_TEXTS as T, SUMMARY_KEY } from './labels.js';
 
 /** “Cập nhật bảng tổng hợp ngay” (runRollup, the answer shown) and “Mở bảng tổng hợp” (a link that opens the summary). */
 export function rollup(): Notice {
@@ -12,13 +12,9 @@ export function rollup(): Notice {
   const reply = rollupNow(Number.isInteger(year) && year >= 2000 ? year : new Date().getFullYear());
   if (!reply.ok) return failed(reply);
   const answer = reply.data;
-  if (answer.status === 'skipped') return { kind: 'info', title: 'Chưa cập nhật bảng tổng hợp', text: answer.message };
+  if (answer.status === 'skipped') return { kind: 'info', title: T.skippedTitle, text: answer.message };
   const h = answer.headline;
-  return {
-    kind: 'success',
-    title: `Đã cập nhật bảng tổng hợp năm ${answer.year}`,
-    text: `${h.submitted}/${h.total} tổ chức đã nộp (${formatPercent(h.percent.submitted)}): ${h.onTime} đúng hạn, ${h.late} muộn, ${h.missing} chưa nộp.`,
-  };
+  return { kind: 'success', title: T.doneTitle(answer.year), text: T.done(h, formatPercent(h.percent.submitted)) };
 }
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -32,14 +28,14 @@ export function openSummary(): Notice | null {
     id = reply.data.summarySpreadsheetId ?? null;
     if (id !== null) store.setProperty(SUMMARY_KEY, id);
   }
-  if (id === null) return { kind: 'info', title: 'Chưa có bảng tổng hợp', text: 'Năm đang mở chưa có bảng tổng hợp. Quản trị viên cần cập nhật bảng tổng hợp (hoặc ghi mã bảng trong cấu hình) trước.' };
+  if (id === null) return { kind: 'info', title: T.noSummaryTitle, text: T.noSummary };
   const url = `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/edit`;
   const html = HtmlService.createHtmlOutput(
-    `<p><a href="${escape(url)}" target="_blank" rel="noopener">Mở bảng tổng hợp</a></p><script>window.open(${JSON.stringify(url)}, '_blank'); google.script.host.close();</script>`,
+    `<p><a href="${escape(url)}" target="_blank" rel="noopener">${escape(T.openLink)}</a></p><script>window.open(${JSON.stringify(url)}, '_blank'); google.script.host.close();</script>`,
   )
     .setWidth(320)
     .setHeight(80);
-  SpreadsheetApp.getUi().showModalDialog(html, 'Bảng tổng hợp');
+  SpreadsheetApp.getUi().showModalDialog(html, T.dialogTitle);
   return null;
 }
 

@@ -3,9 +3,9 @@ import type { Cell } from '../domain.js';
 import { toCells } from '../sheet/cells.js';
 import { paintIssues, type Background } from '../sheet/marks.js';
 import { markAreaSchema, KEYS, type MarkArea } from '../sheet/target.js';
-import { COLOURS } from '../sidebar-model/labels.js';
+import { COLOURS } from '../texts/labels.js';
 import { statusColumn } from '../sheet/status-column.js';
-import type { RowStatus } from '../sidebar-model/labels.js';
+import type { RowStatus } from '../texts/labels.js';
 import { documentStore, readJson, writeJson } from './properties.js';
 
 /**

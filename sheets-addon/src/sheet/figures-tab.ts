@@ -1,6 +1,7 @@
 import { ORG_FIGURES, ORG_FIGURES_TAB, orgFiguresTemplate, readOrgFigures, type Cell, type Issue, type OrgFigureKey } from '../domain.js';
 import { readValues } from '../apps-script/sheet-io.js';
-import { COLOURS } from '../sidebar-model/labels.js';
+import { COLOURS } from '../texts/labels.js';
+import { FIGURES_TAB } from '../texts/sheet.js';
 
 /**
  * The tab “Số liệu tổ chức <năm>” (issue 18): the organisation's own figures, created with the
@@ -21,16 +22,16 @@ export function applyFiguresTemplate(sheet: Sheet, year: number, required: reado
   header.setBackgrounds([[COLOURS.header, COLOURS.header, COLOURS.header, COLOURS.header]]).setFontWeight('bold');
   sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
   const values = sheet.getRange(FIRST_FIGURE_ROW, 3, ORG_FIGURES.length, 1);
-  values.setNotes(ORG_FIGURES.map((f) => [`${f.label}: ${f.note} Để trống nếu không báo cáo (không phải 0).`]));
+  values.setNotes(ORG_FIGURES.map((f) => [FIGURES_TAB.note(f.label, f.note)]));
   const rule = SpreadsheetApp.newDataValidation()
     .setAllowInvalid(true)
-    .setHelpText('Nhập một số nguyên không âm, ví dụ 12; để trống nếu không báo cáo.')
+    .setHelpText(FIGURES_TAB.help)
     .requireNumberBetween(0, MAX_FIGURE)
     .build();
   values.setDataValidations(ORG_FIGURES.map(() => [rule]));
   [50, 420, 100, 520].forEach((width, i) => sheet.setColumnWidth(i + 1, width));
   sheet.setFrozenRows(2);
-  header.protect().setDescription('Dòng tiêu đề của trang số liệu tổ chức: tiện ích tìm chỉ tiêu theo tên, đừng đổi tên cột.').setWarningOnly(true);
+  header.protect().setDescription(FIGURES_TAB.protection).setWarningOnly(true);
 }
 
 /** Creates the year's figures tab when the file has none (an existing one keeps what was typed). */

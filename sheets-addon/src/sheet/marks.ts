@@ -1,13 +1,14 @@
 import type { Issue } from '../domain.js';
 import { locate } from '../domain.js';
-import { COLOURS } from '../sidebar-model/labels.js';
+import { COLOURS } from '../texts/labels.js';
+import { MARK_PREFIX } from '../texts/sheet.js';
 
 /**
  * The check's marks as whole matrices, written with ONE setBackgrounds and ONE setNotes.
  * Old marks are recognised by their note prefix and fill colour and removed first; a note the
  * secretary (or the template) had on a cell is kept below our message and restored on clear.
  */
-export const MARK_PREFIX = { error: '⛔ Lỗi: ', warning: '⚠️ Cảnh báo: ' } as const;
+export { MARK_PREFIX };
 export const NOTE_SEPARATOR = '\n———\n';
 const MARK_FILLS: ReadonlySet<string> = new Set([COLOURS.error, COLOURS.warning]);
 

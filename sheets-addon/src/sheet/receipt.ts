@@ -1,24 +1,10 @@
 
 import type { SubmitAnswer } from '../domain.js';
-import { SUBMIT_RESULT_LABELS, type ReceiptResult } from '../sidebar-model/labels.js';
+import { SUBMIT_RESULT_LABELS, type ReceiptResult } from '../texts/labels.js';
+import { LOG_HEADERS } from '../texts/sheet.js';
 
 /** The “Nhật ký gửi” sheet: one row per click on “Gửi dữ liệu”, appended with one call. */
-export const LOG_HEADERS = [
-  'Thời gian',
-  'Năm',
-  'Tổ chức',
-  'Mã lần gửi',
-  'Kết quả',
-  'Số đảng viên',
-  'Mới thêm',
-  'Đã cập nhật',
-  'Không đổi',
-  'Đã xóa',
-  'Bị từ chối',
-  'Cảnh báo',
-  'Người gửi',
-  'Ghi chú',
-] as const;
+export { LOG_HEADERS };
 
 export const LOG_WIDTHS = [140, 50, 200, 280, 160, 90, 80, 90, 80, 70, 80, 80, 180, 400] as const;
 

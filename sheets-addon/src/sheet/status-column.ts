@@ -1,5 +1,5 @@
 import { fold, STATUS_HEADER, type Cell } from '../domain.js';
-import { COLOURS, ROW_STATUS_LABELS, type RowStatus } from '../sidebar-model/labels.js';
+import { COLOURS, ROW_STATUS_LABELS, type RowStatus } from '../texts/labels.js';
 import type { Background } from './marks.js';
 
 /**

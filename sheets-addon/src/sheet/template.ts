@@ -1,4 +1,5 @@
 import { FIELDS, STATUS_HEADER, YES_NO, type FieldSpec } from '../domain.js';
+import { STATUS_NOTE, TEMPLATE_NOTES } from '../texts/sheet.js';
 
 /**
  * The evaluation template's columns: the validator's own field list (header, width, note)
@@ -25,7 +26,7 @@ const PLAIN_TEXT_KINDS: ReadonlySet<FieldSpec['kind']['type']> = new Set(['card'
 /** Rows below the header that get the dropdowns (a new sheet has 1.000 rows). */
 export const TEMPLATE_DATA_ROWS = 999;
 
-export const STATUS_NOTE = 'Cột do tiện ích ghi kết quả của lần gửi gần nhất (Mới thêm, Đã cập nhật, Không đổi, Bị từ chối). Không cần nhập.';
+export { STATUS_NOTE };
 
 function ruleOf(spec: FieldSpec, exemplaryScale: readonly string[]): ColumnRule | null {
   switch (spec.kind.type) {
@@ -43,8 +44,8 @@ function ruleOf(spec: FieldSpec, exemplaryScale: readonly string[]): ColumnRule 
 }
 
 function noteOf(spec: FieldSpec, exemplaryScale: readonly string[]): string {
-  const required = spec.requirement === 'required' ? ' (Bắt buộc.)' : spec.requirement === 'scored' ? ' (Bắt buộc từ năm 2025.)' : '';
-  const scale = spec.kind.type === 'exemplary' ? ` Thang hiện hành: ${exemplaryScale.join(', ')}.` : '';
+  const required = spec.requirement === 'required' ? TEMPLATE_NOTES.required : spec.requirement === 'scored' ? TEMPLATE_NOTES.scored : '';
+  const scale = spec.kind.type === 'exemplary' ? TEMPLATE_NOTES.scale(exemplaryScale) : '';
   return spec.note + scale + required;
 }
 
@@ -63,7 +64,5 @@ export function templateColumns(exemplaryScale: readonly string[]): TemplateColu
 
 /** Help text shown when a typed value is not in the dropdown (typed abbreviations still pass the check). */
 export function ruleHelp(header: string, rule: ColumnRule): string {
-  return rule.type === 'list'
-    ? `Cột “${header}”: chọn một trong: ${rule.values.join(', ')}.`
-    : `Cột “${header}”: nhập số từ ${rule.min} đến ${rule.max}.`;
+  return rule.type === 'list' ? TEMPLATE_NOTES.listHelp(header, rule.values) : TEMPLATE_NOTES.numberHelp(header, rule.min, rule.max);
 }

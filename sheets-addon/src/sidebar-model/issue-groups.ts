@@ -1,6 +1,7 @@
-import { formatInt, locate, type Issue } from '../domain.js';
+import { locate, type Issue } from '../domain.js';
 import { cellMessage } from '../sheet/marks.js';
 import type { SidebarIssue } from './sidebar-state.js';
+import { ISSUE_LIST } from '../texts/page.js';
 
 /**
  * The sidebar's list: issues with the same text in the same column are one entry (“Dòng 3, 7, 9
@@ -27,17 +28,17 @@ export function groupIssues(issues: readonly Issue[]): SidebarIssue[] {
     }
     const rows = [issue.row];
     // `locate` quotes (and shortens) the header exactly as the message does.
-    const column = locate(null, issue.column).replace(/^Cột /, 'cột ').replace(/: $/, '');
+    const column = locate(null, issue.column).replace(/^Cột /, ISSUE_LIST.columnWord).replace(/: $/, '');
     const group: SidebarIssue = { severity: issue.severity, rows, columnIndex: issue.columnIndex, column, text, moreText: null };
     byKey.set(key, { group, rows });
     groups.push(group);
   }
-  return groups.map((g) => (g.column !== null && g.rows.length > ROWS_SHOWN ? { ...g, moreText: `và ${formatInt(g.rows.length - ROWS_SHOWN)} dòng khác` } : g));
+  return groups.map((g) => (g.column !== null && g.rows.length > ROWS_SHOWN ? { ...g, moreText: ISSUE_LIST.moreRows(g.rows.length - ROWS_SHOWN) } : g));
 }
 
 /** The entry as one line of text, as the sidebar shows it (for tests and alerts). */
 export function groupText(group: SidebarIssue): string {
   if (group.column === null) return group.text;
   const rows = group.rows.slice(0, ROWS_SHOWN).join(', ') + (group.moreText === null ? '' : ` ${group.moreText}`);
-  return `Dòng ${rows}, ${group.column}: ${group.text}`;
+  return `${ISSUE_LIST.rowsPrefix}${rows}, ${group.column}: ${group.text}`;
 }

@@ -85,6 +85,18 @@ export type SidebarState = z.infer<typeof sidebarStateSchema>;
 
 export const SIDEBAR_ISSUE_LIMIT = 200;
 
+/**
+ * Where a running check or send is: written by the server code at a bounded number of points
+ * (apps-script/progress.ts), read by the sidebar's poll (sidebarProgress) while it waits.
+ * `total` is the sheet's data rows, 0 before they are read.
+ */
+export const PROGRESS_PHASES = ['read', 'check', 'compare', 'send', 'write'] as const;
+export type ProgressPhase = (typeof PROGRESS_PHASES)[number];
+export const progressSchema = z.object({ phase: z.enum(PROGRESS_PHASES), done: z.int(), total: z.int() });
+export type Progress = z.infer<typeof progressSchema>;
+/** The id a sidebar gives a run so its poll reads that run's progress and no other. */
+export const RUN_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
+
 /** JSON safe to print inside an HTML <script> element (no “</script>”, no “<!--”). */
 export function jsonForHtml(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

@@ -4,13 +4,13 @@ import vm from 'node:vm';
 import { CallCounter, type CallCounts } from './apps-script/counting.js';
 import { FakeRange, FakeSheet, FakeSpreadsheet } from './apps-script/grid.js';
 import { FakeDataValidation, FakeDataValidationBuilder, FakeProtection } from './apps-script/rules.js';
-import { FakeMailApp, FakeProperties, FakeUrlFetchApp, FakeUtilities, type FetchFault, type FetchRecord, type SentMail, type SyncTransport } from './apps-script/services.js';
+import { FakeCache, FakeMailApp, FakeProperties, FakeUrlFetchApp, FakeUtilities, type CachePut, type FetchFault, type FetchRecord, type SentMail, type SyncTransport } from './apps-script/services.js';
 import { snapshotOf, type SheetSnapshot } from './apps-script/snapshot.js';
 import { FakeHtmlService, FakeUi, type ButtonName, type PromptReply, type UiLog } from './apps-script/ui.js';
 
 export { cellAt, columnValues, type SheetSnapshot } from './apps-script/snapshot.js';
 export type { CallCounts } from './apps-script/counting.js';
-export type { FetchFault, FetchRecord, SentMail, SyncTransport } from './apps-script/services.js';
+export type { CachePut, FetchFault, FetchRecord, SentMail, SyncTransport } from './apps-script/services.js';
 export type { PromptReply, UiLog } from './apps-script/ui.js';
 
 /**
@@ -47,6 +47,8 @@ export interface AddonCommands {
   activeRange(): { sheet: string; a1: string } | null;
   uiLog(): UiLog;
   fetchLog(): FetchRecord[];
+  /** Every put on the user's cache, in order. */
+  cachePuts(): CachePut[];
   mails(): SentMail[];
   sleeps(): number[];
   calls(): CallCounts;
@@ -69,6 +71,8 @@ export class AppsScriptEnvironment implements AddonCommands {
   readonly documentProps = new FakeProperties();
   readonly userProps = new FakeProperties();
   readonly mailApp = new FakeMailApp();
+  readonly userCache = new FakeCache();
+  readonly documentCache = new FakeCache();
   private readonly counter = new CallCounter(
     new Map<abstract new (...args: never[]) => object, string>([
       [FakeSpreadsheet, 'Spreadsheet'],
@@ -80,6 +84,7 @@ export class AppsScriptEnvironment implements AddonCommands {
       [FakeUi, 'Ui'],
       [FakeProperties, 'Properties'],
       [FakeMailApp, 'MailApp'],
+      [FakeCache, 'Cache'],
     ]),
   );
   private readonly context: vm.Context;
@@ -111,6 +116,11 @@ export class AppsScriptEnvironment implements AddonCommands {
         getScriptProperties: () => this.counter.wrap(this.scriptProps),
         getDocumentProperties: () => this.counter.wrap(this.documentProps),
         getUserProperties: () => this.counter.wrap(this.userProps),
+      },
+      CacheService: {
+        getUserCache: () => this.counter.wrap(this.userCache),
+        getDocumentCache: () => this.counter.wrap(this.documentCache),
+        getScriptCache: () => { throw new Error('the add-on has no reason to share a cache between all its users'); },
       },
       HtmlService: new FakeHtmlService(readFile),
       Utilities: this.utilities,
@@ -178,6 +188,9 @@ export class AppsScriptEnvironment implements AddonCommands {
   }
   fetchLog(): FetchRecord[] {
     return [...this.urlFetch.records];
+  }
+  cachePuts(): CachePut[] {
+    return [...this.userCache.puts];
   }
   mails(): SentMail[] {
     return [...this.mailApp.sent];

@@ -1,6 +1,7 @@
 import type { StackHandle } from '../functions/local-stack.js';
 import { startAddonSession, type AddonSession } from './session.js';
-import type { SheetSnapshot } from './apps-script-fakes.js';
+import { sidebarJson, type SheetSnapshot } from './apps-script-fakes.js';
+import { sidebarStateSchema, type SidebarState } from '../../../sheets-addon/src/sidebar-model/sidebar-state.js';
 import type { ShownAlert } from './apps-script/ui.js';
 
 /**
@@ -18,14 +19,33 @@ export async function openAddon(h: StackHandle, email: string): Promise<AddonSes
   return session;
 }
 
-/** “Tạo bảng đánh giá”: answers the year prompt ('' = the open year) and, when asked, the organisation's number. */
-export async function createSheetThroughAddon(session: AddonSession, choice: { year?: number; orgNumber?: number } = {}): Promise<string> {
-  await session.scriptPrompts({ text: choice.year === undefined ? '' : String(choice.year) }, ...(choice.orgNumber === undefined ? [] : [{ text: String(choice.orgNumber) }]));
-  const before = await session.sheetNames();
+export interface Created {
+  readonly sheet: string;
+  /** What sidebarCreate answered: the page renders it. */
+  readonly state: SidebarState;
+  /** The create view the menu item opened (its dropdowns). */
+  readonly view: SidebarState;
+}
+
+/**
+ * “Tạo bảng đánh giá” from the menu: the sidebar opens in its create view, the secretary picks
+ * the year (the open one unless given) and the organisation at `orgNumber` in the dropdown (the
+ * first unless given), and clicks the button: sidebarCreate with the dropdowns' values.
+ */
+export async function createThroughAddon(session: AddonSession, choice: { year?: number; orgNumber?: number } = {}): Promise<Created> {
   await session.run('menuCreateSheet');
-  const created = (await session.sheetNames()).find((name) => !before.includes(name));
-  if (!created) throw new Error(`no sheet created: ${JSON.stringify((await session.uiLog()).alerts)}`);
-  return created;
+  const view = sidebarStateSchema.parse(sidebarJson((await session.uiLog()).sidebars.at(-1)?.html ?? ''));
+  const org = view.choices?.orgs[(choice.orgNumber ?? 1) - 1];
+  if (!view.choices || !org) throw new Error(`no organisation ${choice.orgNumber ?? 1} in the create view: ${JSON.stringify(view)}`);
+  const before = await session.sheetNames();
+  const state = sidebarStateSchema.parse(await session.run('sidebarCreate', choice.year ?? view.choices.year, org.orgId));
+  const sheet = (await session.sheetNames()).find((name) => !before.includes(name));
+  if (!sheet) throw new Error(`no sheet created: ${JSON.stringify(state.notice)}`);
+  return { sheet, state, view };
+}
+
+export async function createSheetThroughAddon(session: AddonSession, choice: { year?: number; orgNumber?: number } = {}): Promise<string> {
+  return (await createThroughAddon(session, choice)).sheet;
 }
 
 export interface Submitted {
@@ -48,7 +68,7 @@ export async function submitThroughAddon(session: AddonSession, sheetName: strin
 /** Several secretaries, each creating their template and submitting their grid through the add-on. */
 export async function secretariesSubmit(
   h: StackHandle,
-  plans: readonly { readonly email: string; readonly year?: number; readonly orgNumber?: number; readonly values: unknown[][] }[],
+  plans: readonly { readonly email: string; readonly year?: number; /** Position in the create view's organisation dropdown. */ readonly orgNumber?: number; readonly values: unknown[][] }[],
 ): Promise<Submitted[]> {
   const results: Submitted[] = [];
   for (const plan of plans) {

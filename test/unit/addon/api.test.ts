@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { postJson, type Transport } from '../../../sheets-addon/src/server/client.js';
-import { failureText } from '../../../sheets-addon/src/server/messages.js';
+import { failureText } from '../../../sheets-addon/src/texts/failures.js';
 import { errorBodySchema, submitAnswerSchema, type ErrorBody } from '../../../functions/src/domain/contract.js';
 import { problems, type Problem } from '../../../functions/src/domain/problems.js';
 import { problemBody } from '../../../functions/src/http/wrap.js';

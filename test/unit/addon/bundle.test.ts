@@ -4,7 +4,7 @@ import vm from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sidebarStateSchema } from '../../../sheets-addon/src/sidebar-model/sidebar-state.js';
 import { groupText } from '../../../sheets-addon/src/sidebar-model/issue-groups.js';
-import { COLOURS } from '../../../sheets-addon/src/sidebar-model/labels.js';
+import { COLOURS } from '../../../sheets-addon/src/texts/labels.js';
 import { MARK_PREFIX } from '../../../sheets-addon/src/sheet/marks.js';
 import { ADDON_DIST, AppsScriptEnvironment, cellAt, columnValues, serviceCallCounts, sidebarJson } from '../../support/addon/apps-script-fakes.js';
 import { validateSheet } from '../../../functions/src/domain/validate.js';
@@ -33,7 +33,7 @@ describe('the bundle', () => {
 
   it('declares a top-level function for every entry, refers to no Node module, and asks only the six scopes (send_mail for Nhắc nộp)', () => {
     const code = readFileSync(join(ADDON_DIST, 'Code.js'), 'utf8');
-    for (const name of ['onOpen', 'onInstall', 'menuCreateSheet', 'menuCheck', 'menuSubmit', 'menuSetServerUrl', 'menuOpenSidebar', 'sidebarCheck', 'sidebarSubmit', 'sidebarRefresh', 'sidebarState', 'sidebarCreate', 'selectCell']) {
+    for (const name of ['onOpen', 'onInstall', 'menuCreateSheet', 'menuCheck', 'menuSubmit', 'menuSetServerUrl', 'menuOpenSidebar', 'sidebarCheck', 'sidebarSubmit', 'sidebarRefresh', 'sidebarState', 'sidebarCreate', 'sidebarProgress', 'selectCell']) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     }
     expect(code).not.toMatch(/\brequire\(|node:/);
@@ -177,6 +177,52 @@ describe('Kiểm tra dữ liệu, offline', () => {
     expect(large).toEqual(small);
     expect(small.urlFetch).toBe(0);
     expect(small.byMethod).toMatchObject({ 'Range.getValues': 1, 'Range.setBackgrounds': 1, 'Range.setNotes': 1 });
+  });
+});
+
+describe('the progress a sidebar run leaves for the sidebar’s poll', () => {
+  const checkWithProgress = (n: number) => {
+    const fresh = new AppsScriptEnvironment({ user: 'a@b.vn', identityToken: 'x' });
+    fresh.edit(SHEET, 'A1', grid(validRows(n)));
+    fresh.resetCalls();
+    const runId = `run-${n}-abcdefgh`;
+    fresh.run('sidebarCheck', runId);
+    return { env: fresh, runId, calls: fresh.calls(), puts: fresh.cachePuts() };
+  };
+
+  it('Kiểm tra dữ liệu: read, every tenth of the rows, then the marks; as many cache writes at 50 rows as at 500', () => {
+    const small = checkWithProgress(50);
+    const large = checkWithProgress(500);
+    const progressOf = (run: typeof small) => run.puts.map((p) => [p.key, JSON.parse(p.value), p.seconds]);
+    const steps = (n: number) => [
+      { phase: 'read', done: 0, total: 0 },
+      ...Array.from({ length: 11 }, (_, i) => ({ phase: 'check', done: (n / 10) * i, total: n })),
+      { phase: 'write', done: n, total: n },
+    ];
+    expect(progressOf(small)).toEqual(steps(50).map((p) => ['progress:run-50-abcdefgh', p, 600]));
+    expect(progressOf(large).map(([, p]) => p)).toEqual(steps(500));
+    expect([small.calls.cache, large.calls.cache]).toEqual([13, 13]);
+    expect(large.calls.spreadsheet).toBe(small.calls.spreadsheet);
+    // The poll reads the run's last report, and nothing for a run it does not know.
+    expect(small.env.run('sidebarProgress', small.runId)).toEqual({ phase: 'write', done: 50, total: 50 });
+    expect(small.env.run('sidebarProgress', 'run-unknown-1')).toBeNull();
+    expect(small.env.run('sidebarProgress', 'not an id')).toBeNull();
+  });
+
+  it('the menu’s check (nothing polls it) writes no progress', () => {
+    env.edit(SHEET, 'A1', grid(validRows(20)));
+    env.resetCalls();
+    env.run('menuCheck');
+    expect([env.calls().cache, env.cachePuts()]).toEqual([0, []]);
+  });
+});
+
+describe('Tạo bảng đánh giá from the menu', () => {
+  it('opens the sidebar in its create view (dropdowns), asks no typed question', () => {
+    env.documentProps.setProperty('choices', JSON.stringify({ year: 2025, years: [2025], orgs: [{ orgId: 'cb-a', name: 'Chi bộ Công ty A', stateLabel: 'Chưa nộp' }] }));
+    env.run('menuCreateSheet'); // offline: the choices the last status call left
+    expect(env.uiLog().prompts).toEqual([]);
+    expect(lastSidebar()).toMatchObject({ nextStep: 'create', choices: { year: 2025, orgs: [{ orgId: 'cb-a' }] }, target: null });
   });
 });
 

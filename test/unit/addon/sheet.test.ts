@@ -6,7 +6,7 @@ import { templateColumns } from '../../../sheets-addon/src/sheet/template.js';
 import { LOG_HEADERS, receiptRow } from '../../../sheets-addon/src/sheet/receipt.js';
 import { ruleSettingsFor } from '../../../functions/src/domain/schema.js';
 import { deadlineCountdown } from '../../../sheets-addon/src/sidebar-model/countdown.js';
-import { COLOURS, ROW_STATUS_LABELS } from '../../../sheets-addon/src/sidebar-model/labels.js';
+import { COLOURS, ROW_STATUS_LABELS } from '../../../sheets-addon/src/texts/labels.js';
 import { FIELDS } from '../../../functions/src/domain/fields.js';
 import { RATING, YES_NO } from '../../../functions/src/domain/enums.js';
 import { validateSheet } from '../../../functions/src/domain/validate.js';

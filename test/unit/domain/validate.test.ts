@@ -162,3 +162,22 @@ describe('validateSheet: cell values', () => {
     ]);
   });
 });
+
+describe('validateSheet: progress for the add-on’s sidebar', () => {
+  const heard = (n: number): [number, number][] => {
+    const calls: [number, number][] = [];
+    validateSheet(grid(validRows(n)), y2025, { onProgress: (done, total) => calls.push([done, total]) });
+    return calls;
+  };
+
+  it('hears the start and at most ten steps, whatever the rows: 4, 37 and 2.000 data rows', () => {
+    expect(heard(4)).toEqual([[0, 4], [1, 4], [2, 4], [3, 4], [4, 4]]);
+    expect(heard(37)).toEqual([[0, 37], [4, 37], [8, 37], [12, 37], [16, 37], [20, 37], [24, 37], [28, 37], [32, 37], [36, 37], [37, 37]]);
+    const large = heard(2000);
+    expect([large.length, large[1], large.at(-1)]).toEqual([11, [200, 2000], [2000, 2000]]);
+  });
+
+  it('a sheet without data rows hears only the start', () => {
+    expect(heard(0)).toEqual([[0, 0]]);
+  });
+});

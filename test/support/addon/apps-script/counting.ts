@@ -7,6 +7,8 @@ export interface CallCounts {
   /** Calls on SpreadsheetApp and everything reached from it (spreadsheets, sheets, ranges, rules). */
   readonly spreadsheet: number;
   readonly urlFetch: number;
+  /** Calls on CacheService caches (the sidebar's progress line). */
+  readonly cache: number;
   readonly byMethod: Readonly<Record<string, number>>;
 }
 
@@ -58,7 +60,9 @@ export class CallCounter {
     const byMethod = Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
     let spreadsheet = 0;
     for (const [name, n] of this.counts) if (SPREADSHEET_LABELS.has(name.split('.')[0] ?? '')) spreadsheet += n;
-    return { spreadsheet, urlFetch: this.counts.get('UrlFetchApp.fetch') ?? 0, byMethod };
+    let cache = 0;
+    for (const [name, n] of this.counts) if (name.startsWith('Cache.')) cache += n;
+    return { spreadsheet, urlFetch: this.counts.get('UrlFetchApp.fetch') ?? 0, cache, byMethod };
   }
 
   reset(): void {

@@ -3,6 +3,31 @@ import { randomUUID } from 'node:crypto';
 /** PropertiesService, Utilities, Session and UrlFetchApp as Apps Script behaves. */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 
+/** One CacheService put, in order: what a poll would have read at that moment. */
+export interface CachePut {
+  readonly key: string;
+  readonly value: string;
+  readonly seconds: number | undefined;
+}
+
+/** CacheService's Cache: strings by key (expiry is not modelled; every put is logged). */
+export class FakeCache {
+  readonly data = new Map<string, string>();
+  readonly puts: CachePut[] = [];
+  get(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  put(key: string, value: string, seconds?: number): void {
+    if (typeof value !== 'string') throw new Error(`Exception: cache value of ${key} must be a string`);
+    if (seconds !== undefined && (seconds < 1 || seconds > 21_600)) throw new Error(`Exception: expiration of ${key} out of range: ${seconds}`);
+    this.data.set(key, value);
+    this.puts.push({ key, value, seconds });
+  }
+  remove(key: string): void {
+    this.data.delete(key);
+  }
+}
+
 export class FakeProperties {
   readonly data = new Map<string, string>();
   getProperty(key: string): string | null {

@@ -1,11 +1,14 @@
 import { formatInt, formatPercent, percentOf, type CarryOverAnswer, type Issue, type RowStatus as WireRowStatus, type SubmitAnswer, type ValidationResult } from '../domain.js';
-import type { Notice } from './sidebar-state.js';
+import type { Notice } from '../sidebar-model/sidebar-state.js';
 
 /**
  * The catalogue of the add-on's own Vietnamese (what is not a domain message from
- * functions/src/domain/messages.ts or a server problem): menu, sheet names, row statuses,
- * colours, and the notices and questions of each action. Failed calls are framed in
- * server/messages.ts. The sidebar page's few fixed words are in sidebar/sidebar.ts.
+ * functions/src/domain/messages.ts or a server problem), one folder, src/texts: here the menu,
+ * sheet names, row statuses, colours, and the notices and questions of check, send, removal and
+ * carry-over; actions.ts the other actions' notices; sheet.ts what the template and the
+ * “Nhật ký gửi” tab say; failures.ts how failed calls are framed; page.ts the sidebar page's
+ * words. The admin console's texts are admin/labels.ts. test/unit/addon/texts.test.ts keeps
+ * every Vietnamese string literal of the add-on in these files.
  */
 export const MENU_TITLE = 'Đánh giá đảng viên';
 export const MENU_ITEMS = {

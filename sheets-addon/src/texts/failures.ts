@@ -1,4 +1,4 @@
-import type { Failure } from './client.js';
+import type { Failure } from '../server/client.js';
 
 /**
  * The Vietnamese the secretary reads when a call fails: our own framing (what happened to the
