@@ -20,4 +20,5 @@ export const sidebarCheck = (runId?: unknown) => menu.sidebarCheck(runId);
 export const sidebarSubmit = (runId?: unknown) => menu.sidebarSubmit(runId);
 export const sidebarProgress = (runId: unknown) => menu.sidebarProgress(runId);
 export const sidebarCreate = (year: number, orgId: string) => menu.sidebarCreate(year, orgId);
+export const sidebarLink = (year: number, orgId: string) => menu.sidebarLink(year, orgId);
 export const selectCell = (sheetName: string, row: number, columnIndex: number | null): void => { select(sheetName, row, columnIndex); };

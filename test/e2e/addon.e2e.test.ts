@@ -350,6 +350,32 @@ describe.sequential('the sidebar shows the next step', () => {
       await d.close();
     }
   });
+
+  it('a list typed into a sheet the template did not make: “Gắn trang tính này” links it as it is, and it is checked and sent', async () => {
+    const d = await openAddon(h, SECRETARY);
+    try {
+      const [plain] = await d.sheetNames();
+      if (plain === undefined) throw new Error('the spreadsheet has no sheet');
+      await d.edit(plain, 'A1', grid(validRows(9)));
+      await d.activate(plain);
+      await d.run('menuOpenSidebar');
+      expect((await lastSidebarOf(d)).target).toBeNull();
+      const sheetsBefore = await d.sheetNames();
+      expect(await d.run('sidebarLink', 2025, 'cb-b')).toMatchObject({ target: null, notice: { kind: 'error', title: 'Không chọn được tổ chức' } });
+      const linked = sidebarStateSchema.parse(await d.run('sidebarLink', 2025, 'cb-c'));
+      expect([linked.sheetName, linked.target?.orgName, linked.nextStep, linked.choices, linked.notice?.title]).toEqual([plain, 'Chi bộ Công ty C', 'check', null, 'Đã gắn trang tính']);
+      expect(await d.sheetNames()).toEqual(sheetsBefore); // no new sheet, no template
+      expect((await d.snapshot(plain))?.values[1]?.[1]).toBe(validRows(9)[0]?.['Họ và tên']);
+      expect(sidebarStateSchema.parse(await d.run('sidebarCheck')).nextStep).toBe('submit');
+      const posts = (await d.fetchLog()).length;
+      const sent = sidebarStateSchema.parse(await d.run('sidebarSubmit'));
+      expect((await d.fetchLog()).slice(posts).map((f) => new URL(f.url).pathname)).toContain('/submit');
+      expect(sent.notice?.kind).not.toBe('error');
+      expect(sent.target?.orgId).toBe('cb-c');
+    } finally {
+      await d.close();
+    }
+  });
 });
 
 describe('service calls do not grow with rows', () => {

@@ -1,12 +1,12 @@
 import { ruleHelp, templateColumns, TEMPLATE_DATA_ROWS, type ColumnRule } from '../sheet/template.js';
 import { KEYS, targetFromStatus, targetSchema, type Target } from '../sheet/target.js';
 import { documentStore, readJson } from '../apps-script/properties.js';
-import { COLOURS, evaluationSheetName } from '../texts/labels.js';
+import { COLOURS, evaluationSheetName, NOT_AN_EVALUATION_SHEET } from '../texts/labels.js';
 import type { Notice } from '../sidebar-model/sidebar-state.js';
 import { chosenTarget } from './choose.js';
-import { sheetCreated, sheetExists, TEMPLATE_PROTECTION } from '../texts/actions.js';
+import { sheetCreated, sheetExists, sheetLinked, TEMPLATE_PROTECTION } from '../texts/actions.js';
 import { offerCarryOver } from './carry-over.js';
-import { rememberTarget } from './context.js';
+import { activeContext, rememberTarget } from './context.js';
 import { ensureFiguresTab } from '../sheet/figures-tab.js';
 
 /**
@@ -74,4 +74,18 @@ export function createEvaluationSheet(ui: GoogleAppsScript.Base.Ui, year: number
   sheet.activate();
   const carried = offerCarryOver(ui, sheet, target);
   return sheetCreated({ sheetName: sheet.getName(), orgName: target.orgName, year: target.year, rulePack: choice.status.settings.rulePackTitle, deadline: target.deadlineText, carried });
+}
+
+/**
+ * “Gắn trang tính này”: a list already typed (or pasted from last year's Excel file) becomes the
+ * chosen organisation's sheet as it is, without the template; the check then names what to fix.
+ */
+export function linkActiveSheet(year: number, orgId: string): Notice {
+  const ctx = activeContext();
+  if (ctx.isLogSheet) return NOT_AN_EVALUATION_SHEET;
+  const choice = chosenTarget(year, orgId);
+  if (choice.kind === 'failed') return { kind: 'error', ...choice.text };
+  const target = targetFromStatus(choice.status, choice.org);
+  rememberTarget(ctx.sheet, target);
+  return sheetLinked(ctx.sheet.getName(), target.orgName, target.year);
 }

@@ -1,7 +1,7 @@
 import { openMenu } from '../admin/roles.js';
 import type { Notice, SidebarState } from '../sidebar-model/sidebar-state.js';
 import { runCheck } from './check.js';
-import { createEvaluationSheet } from './create-sheet.js';
+import { createEvaluationSheet, linkActiveSheet } from './create-sheet.js';
 import { activeContext } from './context.js';
 import { setServerUrl } from './server-url.js';
 import { buildState, createViewState, refreshedState, showSidebar } from './sidebar.js';
@@ -59,5 +59,12 @@ export function sidebarCreate(year: number, orgId: string): SidebarState {
   const notice = createEvaluationSheet(SpreadsheetApp.getUi(), year, orgId);
   const ctx = activeContext();
   // A choice that failed stays in the create view, its dropdowns beside the error.
+  return buildState(ctx, notice, null, undefined, notice.kind === 'error' || ctx.target === null);
+}
+
+/** The sidebar's “Gắn trang tính này”: the open, unlinked sheet becomes the chosen organisation's. */
+export function sidebarLink(year: number, orgId: string): SidebarState {
+  const notice = linkActiveSheet(year, orgId);
+  const ctx = activeContext();
   return buildState(ctx, notice, null, undefined, notice.kind === 'error' || ctx.target === null);
 }

@@ -15,11 +15,12 @@ interface Runner {
   sidebarSubmit(runId: string): void;
   sidebarProgress(runId: string): void;
   sidebarCreate(year: number, orgId: string): void;
+  sidebarLink(year: number, orgId: string): void;
   selectCell(sheetName: string, row: number, columnIndex: number | null): void;
 }
 declare const google: { script: { run: Runner } };
 
-type Action = 'sidebarRefresh' | 'sidebarCheck' | 'sidebarSubmit' | 'sidebarCreate';
+type Action = 'sidebarRefresh' | 'sidebarCheck' | 'sidebarSubmit' | 'sidebarCreate' | 'sidebarLink';
 const STEP_ACTION: Record<NextStep, Action> = { create: 'sidebarCreate', check: 'sidebarCheck', submit: 'sidebarSubmit' };
 /** A server call cannot stream: while a check or send runs, the page asks how far it is (Apps Script runs the calls side by side). */
 const POLL_MS = 1_500;
@@ -190,7 +191,10 @@ function render(): void {
   if (creating) {
     button(BUTTONS.create, () => { run('sidebarCreate'); }, 'sidebarCreate', !s.serverConfigured || !chosen);
     if (t) button(BUTTONS.back, () => { state = { ...s, choices: null, notice: null, nextStep: 'check' }; render(); }, null);
-    else button(BUTTONS.check, () => { run('sidebarCheck'); }, 'sidebarCheck');
+    else {
+      button(BUTTONS.link, () => { run('sidebarLink'); }, 'sidebarLink', !s.serverConfigured || !chosen);
+      button(BUTTONS.check, () => { run('sidebarCheck'); }, 'sidebarCheck');
+    }
   } else {
     button(BUTTONS.check, () => { run('sidebarCheck'); }, 'sidebarCheck');
     button(BUTTONS.submit, () => { run('sidebarSubmit'); }, 'sidebarSubmit', !s.serverConfigured || t.canSubmit === false);
@@ -266,8 +270,8 @@ function run(action: Action): void {
       if (state) state = { ...state, notice: { kind: 'error', title: PAGE.failedTitle, text: error.message } };
       finish();
     });
-  if (action === 'sidebarCreate') {
-    if (chosen) runner.sidebarCreate(chosen.year, chosen.orgId);
+  if (action === 'sidebarCreate' || action === 'sidebarLink') {
+    if (chosen) runner[action](chosen.year, chosen.orgId);
     else finish();
     return;
   }

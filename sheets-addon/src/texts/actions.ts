@@ -31,8 +31,16 @@ export const TEMPLATE_PROTECTION = 'Dòng tiêu đề của mẫu đánh giá: t
 export const UNLINKED_SEND: Notice = {
   kind: 'warning',
   title: 'Trang tính chưa gắn với tổ chức',
-  text: 'Tiện ích chưa biết trang tính này của tổ chức nào nên chưa gửi dữ liệu. Hãy chọn tổ chức và năm ở bảng bên phải, bấm “Tạo bảng đánh giá”, chép danh sách sang bảng mới rồi gửi từ bảng đó.',
+  text: 'Tiện ích chưa biết trang tính này của tổ chức nào nên chưa gửi dữ liệu. Hãy chọn tổ chức và năm ở bảng bên phải rồi bấm “Gắn trang tính này” (danh sách đã nhập giữ nguyên), hoặc bấm “Tạo bảng đánh giá” để có bảng mới.',
 };
+
+export function sheetLinked(sheetName: string, orgName: string, year: number): Notice {
+  return {
+    kind: 'success',
+    title: 'Đã gắn trang tính',
+    text: `Trang tính “${sheetName}” từ nay là bảng đánh giá năm ${year} của ${orgName}; danh sách đã nhập được giữ nguyên. Hãy chọn “Kiểm tra dữ liệu”.`,
+  };
+}
 
 export const NOT_SENT = 'Chưa gửi dữ liệu.';
 export const retriedNote = (attempts: number): string => `Gửi thành công ở lần thử thứ ${attempts}.`;

@@ -9,7 +9,8 @@ import type { Progress } from '../sidebar-model/sidebar-state.js';
 export const PAGE = {
   heading: 'Đánh giá đảng viên',
   unlinkedTitle: 'Trang tính chưa gắn với tổ chức',
-  unlinkedText: (sheetName: string): string => `Trang tính “${sheetName}” chưa gắn với tổ chức nào. Hãy chọn tổ chức và năm rồi bấm “Tạo bảng đánh giá”.`,
+  unlinkedText: (sheetName: string): string =>
+    `Trang tính “${sheetName}” chưa gắn với tổ chức nào. Hãy chọn tổ chức và năm rồi bấm “Tạo bảng đánh giá” (bảng mới), hoặc “Gắn trang tính này” nếu danh sách đã nhập sẵn ở đây.`,
   noOrgTitle: 'Chưa được phân công tổ chức',
   noOrgText: 'Tài khoản này chưa là bí thư của tổ chức nào. Hãy liên hệ Đảng ủy Khối.',
   noChoicesTitle: 'Chưa có danh sách tổ chức',
@@ -35,6 +36,7 @@ export const BUTTONS = {
   submit: 'Gửi dữ liệu',
   refresh: 'Làm mới',
   back: 'Quay lại',
+  link: 'Gắn trang tính này',
 } as const;
 
 /** The menu's “Tạo bảng đánh giá” while an organisation's sheet is open: the dropdowns for a new one. */
@@ -61,6 +63,7 @@ export const BUSY = {
   sidebarCheck: 'Đang kiểm tra…',
   sidebarSubmit: 'Đang gửi…',
   sidebarCreate: 'Đang tạo bảng…',
+  sidebarLink: 'Đang gắn trang tính…',
 } as const;
 
 /** “Đang kiểm tra… 1.200/4.000 dòng”, “Đang gửi… 4.000 dòng”. */

@@ -129,8 +129,20 @@ describe('the sidebar page’s create view', () => {
     expect(page.text()).not.toContain('Chưa được phân công tổ chức');
     expect(page.buttons()).toEqual([
       { label: 'Tạo bảng đánh giá', primary: true, disabled: true },
+      { label: 'Gắn trang tính này', primary: false, disabled: true },
       { label: 'Kiểm tra dữ liệu', primary: false, disabled: false },
       { label: 'Làm mới', primary: false, disabled: false },
     ]);
+  });
+
+  it('an unlinked sheet that already holds a list: “Gắn trang tính này” sends the dropdowns’ choice to sidebarLink', () => {
+    const page = new SidebarPage({ ...BOUND, target: null, nextStep: 'create', sheetName: 'Danh sách cũ', choices: CHOICES });
+    expect(page.text()).toContain('hoặc “Gắn trang tính này” nếu danh sách đã nhập sẵn ở đây.');
+    page.choose('choose-org', 'cb-c');
+    page.click('Gắn trang tính này');
+    expect(page.pending('sidebarLink').args).toEqual([2025, 'cb-c']);
+    expect(progressText(page)).toBe('Đang gắn trang tính…');
+    page.pending('sidebarLink').succeed({ ...BOUND, notice: { kind: 'success', title: 'Đã gắn trang tính', text: 'Trang tính “Danh sách cũ” từ nay là bảng đánh giá năm 2025 của Chi bộ Công ty C.' }, nextStep: 'check' });
+    expect(page.buttons().map((b) => [b.label, b.primary])).toEqual([['Kiểm tra dữ liệu', true], ['Gửi dữ liệu', false], ['Làm mới', false]]);
   });
 });
