@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { FIELDS, fieldSpec, type FieldKey, type FieldSpec } from './fields.js';
 import { issue, type Issue } from './messages.js';
-import { memoised, normaliserFor, type Normaliser } from './normalise.js';
-import { checkRow, checkSheet, ruleContext, type ColumnOf, type RulePack } from './rules.js';
+import { fastPathFor, memoised, normaliserFor, type FastPath, type Normaliser } from './normalise.js';
+import { checkRow, checkSheet, NONE_UNREAD, ruleContext, type ColumnOf, type RulePack } from './rules.js';
 import {
   evaluationSchema,
   ruleSettingsSchema,
@@ -46,6 +46,8 @@ interface Reader {
   readonly column: Column;
   /** The field's normaliser, its values checked against the field's schema; memoised per distinct cell. */
   readonly read: Normaliser;
+  /** The value of a common, valid cell without the normaliser (undefined: ask `read`). */
+  readonly fast: FastPath | null;
   /** Whether the schema accepts the field's blank value (null, or false for isLeader). */
   readonly blankOk: boolean;
 }
@@ -90,7 +92,7 @@ export function validateSheet(
     const checked = checkedBySchema(normaliserFor(spec.kind, settings.exemplaryScale), FIELD_SCHEMAS[key], spec.header);
     // Card numbers are unique in a sheet: remembering them would only fill the memo.
     const read = spec.kind.type === 'card' ? checked : memoised(checked);
-    readers.push({ key, spec, column, read, blankOk: blankAccepted(key) });
+    readers.push({ key, spec, column, read, fast: fastPathFor(spec.kind), blankOk: blankAccepted(key) });
   }
 
   const rows: SheetRow[] = [];
@@ -100,23 +102,31 @@ export function validateSheet(
   const firstRowOfCard = new Map<string, number>();
   // Every rule runs on every row whose fields could be read, so one check shows everything that
   // blocks the sheet: a row with a bad date is still checked for a repeated card and its rating.
+  // One array for the problems of the row being read, emptied after each row.
+  const rowIssues: Issue[] = [];
   for (const { row, cells, issues: layoutIssues, unread } of sheet.dataRows) {
-    const { record, failed, rowIssues } = readRow(row, cells, readers, refusedWhenAbsent, columnOf, layoutIssues, unread);
-    const card = failed?.has('cardNumber') === true ? null : record.cardNumber;
+    if (layoutIssues) rowIssues.push(...layoutIssues);
+    const record = { ...BLANK_EVALUATION };
+    const failed = readRow(record, row, cells, readers, refusedWhenAbsent, columnOf, rowIssues, unread);
+    // Every field not in `failed` holds a value its schema accepts (checked by readRow), or its accepted blank.
+    const evaluation = record as Evaluation;
+    const card = failed?.has('cardNumber') === true ? null : evaluation.cardNumber;
     if (card !== null) {
       const firstRow = firstRowOfCard.get(card);
       if (firstRow === undefined) firstRowOfCard.set(card, row);
       else rowIssues.push(issue('error', 'CARD_DUPLICATE', { row, ...columnOf('cardNumber') }, { card, firstRow }));
     }
     if (failed === null || !failed.has('rating')) {
-      if (record.rating === 'HTXSNV') excellentRows.push(row);
-      else if (record.rating === 'HTTNV') good++;
+      if (evaluation.rating === 'HTXSNV') excellentRows.push(row);
+      else if (evaluation.rating === 'HTTNV') good++;
     }
-    const found = checkRow(row, record, ctx, failed ?? undefined);
-    if (found.length > 0) rowIssues.push(...found);
-    if (failed === null && !hasError(rowIssues)) rows.push({ row, evaluation: record });
+    checkRow(row, evaluation, ctx, failed ?? NONE_UNREAD, rowIssues);
+    if (failed === null && !hasError(rowIssues)) rows.push({ row, evaluation });
     else rejectedRows.push(row);
-    if (rowIssues.length > 0) issues.push(...rowIssues);
+    if (rowIssues.length > 0) {
+      for (const found of rowIssues) issues.push(found);
+      rowIssues.length = 0;
+    }
   }
 
   if (sheet.headerRow !== null && sheet.dataRows.length === 0) {
@@ -157,38 +167,36 @@ function checkedBySchema(normalise: Normaliser, schema: z.ZodType, header: strin
   };
 }
 
-interface ReadRow {
-  /** Every field read from the row; a field in `failed` holds its blank value. */
-  readonly record: Evaluation;
-  /** Fields whose cell could not be read; null when every field was read. */
-  readonly failed: Set<FieldKey> | null;
-  readonly rowIssues: Issue[];
-}
-
 /**
- * One row's cells → its evaluation (every field checked by its schema), the problems found in
- * its cells and which fields they concern. A card number that arrives as a number is read but
- * warned about: Google Sheets has already changed it (dots taken as thousands separators,
- * trailing zeros dropped) and only the secretary knows the real one.
+ * One row's cells → its evaluation, every field checked by its schema (into `record`, a copy of
+ * the blank evaluation), and the problems found in its cells (onto `rowIssues`). Returns the
+ * fields whose cell could not be read (they keep their blank value), or null when every field
+ * was read. A card number that arrives as a number is read but warned about: Google Sheets has
+ * already changed it (dots taken as thousands separators, trailing zeros dropped) and only the
+ * secretary knows the real one.
  */
 function readRow(
+  record: Record<EvaluationKey, unknown>,
   row: number,
   cells: readonly Cell[],
   readers: readonly Reader[],
   refusedWhenAbsent: readonly EvaluationKey[],
   columnOf: ColumnOf,
-  layoutIssues: readonly Issue[] = [],
+  rowIssues: Issue[],
   unread?: ReadonlySet<number>,
-): ReadRow {
-  const rowIssues: Issue[] = [...layoutIssues];
-  const record = { ...BLANK_EVALUATION };
+): Set<FieldKey> | null {
   let failed: Set<FieldKey> | null = null;
-  for (const { key, spec, column, read, blankOk } of readers) {
+  for (const { key, spec, column, read, fast, blankOk } of readers) {
     if (unread?.has(column.index)) {
       (failed ??= new Set()).add(key);
       continue;
     }
     const cell = cells[column.index] ?? null;
+    const value = fast === null ? undefined : fast(cell);
+    if (value !== undefined) {
+      record[key] = value;
+      continue;
+    }
     const outcome = read(cell);
     if (outcome.ok && outcome.value !== null) {
       record[key] = outcome.value;
@@ -208,8 +216,7 @@ function readRow(
     failed = new Set(refusedWhenAbsent);
     for (const key of refusedWhenAbsent) rowIssues.push(issue('error', 'VALUE_INVALID', { row, ...columnOf(key) }, { header: fieldSpec(key).header }));
   }
-  // Every field not in `failed` holds a value its schema accepts (checked above), or its accepted blank.
-  return { record: record as Evaluation, failed, rowIssues };
+  return failed;
 }
 
 /** Every field of the row type, empty: blank cells are null, an unmarked “Lãnh đạo, quản lý” is Không. Built once; each row copies it. */
