@@ -35,7 +35,11 @@ describe('validation shortcuts', () => {
     for (const year of [2024, 2025]) {
       const result = validateSheet(generateMemberSheet({ year, members: 400, seed: year, cardPrefix: 'S' }), { year });
       expect(result.rows).toHaveLength(400);
-      for (const { evaluation } of result.rows) expect(evaluationSchema.parse(evaluation)).toEqual(evaluation);
+      for (const { evaluation } of result.rows) {
+        expect(evaluationSchema.parse(evaluation)).toEqual(evaluation);
+        // The record is built by one literal: its fields keep the schema's order (as stored and sent).
+        expect(Object.keys(evaluation)).toEqual(Object.keys(evaluationSchema.shape));
+      }
     }
   });
 
