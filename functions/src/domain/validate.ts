@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { FIELDS, fieldSpec, type FieldKey, type FieldSpec } from './fields.js';
+import { FirstRows } from './first-rows.js';
 import { issue, type Issue } from './messages.js';
 import { fastPathFor, memoised, normaliserFor, type FastPath, type Normaliser } from './normalise.js';
 import { checkRow, checkSheet, NONE_UNREAD, ruleContext, type ColumnOf, type RulePack } from './rules.js';
@@ -104,7 +105,7 @@ export function validateSheet(
   const rejectedRows: number[] = [];
   const excellentRows: number[] = [];
   let good = 0;
-  const firstRowOfCard = new Map<string, number>();
+  const firstRowOfCard = new FirstRows();
   // Every rule runs on every row whose fields could be read, so one check shows everything that
   // blocks the sheet: a row with a bad date is still checked for a repeated card and its rating.
   // One array for the problems of the row being read, emptied after each row.
@@ -118,9 +119,8 @@ export function validateSheet(
     const evaluation = evaluationOf(fields) as Evaluation;
     const card = failed?.has('cardNumber') === true ? null : evaluation.cardNumber;
     if (card !== null) {
-      const firstRow = firstRowOfCard.get(card);
-      if (firstRow === undefined) firstRowOfCard.set(card, row);
-      else rowIssues.push(issue('error', 'CARD_DUPLICATE', { row, ...columnOf('cardNumber') }, { card, firstRow }));
+      const firstRow = firstRowOfCard.firstRow(card, row);
+      if (firstRow !== undefined) rowIssues.push(issue('error', 'CARD_DUPLICATE', { row, ...columnOf('cardNumber') }, { card, firstRow }));
     }
     if (failed === null || !failed.has('rating')) {
       if (evaluation.rating === 'HTXSNV') excellentRows.push(row);
