@@ -47,6 +47,8 @@ interface Reader {
   readonly slot: number;
   readonly spec: FieldSpec;
   readonly column: Column;
+  /** column.index, read once per cell. */
+  readonly index: number;
   /** The field's normaliser, its values checked against the field's schema; memoised per distinct cell. */
   readonly read: Normaliser;
   /** The value of a common, valid cell without the normaliser (undefined: ask `read`). */
@@ -98,7 +100,7 @@ export function validateSheet(
     const checked = checkedBySchema(normaliserFor(spec.kind, settings.exemplaryScale), FIELD_SCHEMAS[key], spec.header);
     // Card numbers are unique in a sheet: remembering them would only fill the memo.
     const read = spec.kind.type === 'card' ? checked : memoised(checked);
-    readers.push({ key, slot: SLOT[key], spec, column, read, fast: fastPathFor(spec.kind), blankOk: blankAccepted(key) });
+    readers.push({ key, slot: SLOT[key], spec, column, index: column.index, read, fast: fastPathFor(spec.kind), blankOk: blankAccepted(key) });
   }
 
   const rows: SheetRow[] = [];
@@ -192,12 +194,12 @@ function readRow(
   unread?: ReadonlySet<number>,
 ): Set<FieldKey> | null {
   let failed: Set<FieldKey> | null = null;
-  for (const { key, slot, spec, column, read, fast, blankOk } of readers) {
-    if (unread?.has(column.index)) {
+  for (const { key, slot, spec, column, index, read, fast, blankOk } of readers) {
+    if (unread?.has(index)) {
       (failed ??= new Set()).add(key);
       continue;
     }
-    const cell = cells[column.index] ?? null;
+    const cell = cells[index] ?? null;
     const value = fast === null ? undefined : fast(cell);
     if (value !== undefined) {
       values[slot] = value;
