@@ -9,10 +9,16 @@ const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Gregorian: 1900 and 2100 are no leap years, 2000 is. */
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+
+/** Callers pass integers (digits read from text, or a serial's calendar fields). */
 export function isoDate(year: number, month: number, day: number): string | null {
   if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day > daysInMonth ? null : `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  return day > daysInMonth(year, month) ? null : `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** A Google Sheets / Excel date serial (days since 30/12/1899) → ISO date. */

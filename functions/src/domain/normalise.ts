@@ -2,7 +2,7 @@ import { YES_NO, type Enumeration } from './enums.js';
 import type { FieldKind } from './fields.js';
 import { issue, type Issue, type Location } from './messages.js';
 import { CARD_PATTERN, type Cell } from './schema.js';
-import { fromSerial, parseDateText } from './dates.js';
+import { fromSerial, isoDate, parseDateText } from './dates.js';
 import { cellText, fold, foldLoose } from './text.js';
 
 /**
@@ -160,4 +160,128 @@ export function memoised(normalise: Normaliser): Normaliser {
     lastOutcome = outcome;
     return outcome;
   };
+}
+
+/**
+ * The cells nearly every row holds, read without the normaliser: a card number already in
+ * upper-case ASCII, a dd/mm/yyyy date, a score that is a number, text of plain Vietnamese
+ * letters. A fast path gives the value the field's normaliser (and schema) would give, or
+ * undefined when it cannot tell: the normaliser then decides, with its own problem message.
+ * test/unit/domain/validation-shortcuts.test.ts checks the two agree.
+ */
+export type FastPath = (cell: Cell) => unknown;
+
+const CODE_0 = 48;
+const CODE_9 = 57;
+const isDigitCode = (c: number): boolean => c >= CODE_0 && c <= CODE_9;
+
+/** Digits, upper-case ASCII letters, dots and dashes, with a letter or a digit: what NFKC, trimming and upper-casing leave alone. */
+function fastCard(cell: Cell): string | undefined {
+  if (typeof cell !== 'string' || cell.length === 0 || cell.length > 20) return undefined;
+  let alphanumeric = false;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (isDigitCode(c) || (c >= 65 && c <= 90)) alphanumeric = true;
+    else if (c !== 46 && c !== 45) return undefined;
+  }
+  return alphanumeric ? cell : undefined;
+}
+
+const isDateSeparator = (c: number): boolean => c === 47 || c === 46 || c === 45;
+
+/** d/m/yyyy with one- or two-digit day and month (“/”, “.” or “-”), as parseDateText reads it. */
+function fastDayMonthYear(text: string): string | undefined {
+  const n = text.length;
+  if (n < 8 || n > 10) return undefined;
+  let i = 0;
+  let day = 0;
+  while (i < 2 && isDigitCode(text.charCodeAt(i))) day = day * 10 + text.charCodeAt(i++) - CODE_0;
+  if (i === 0 || !isDateSeparator(text.charCodeAt(i++))) return undefined;
+  const monthStart = i;
+  let month = 0;
+  while (i - monthStart < 2 && isDigitCode(text.charCodeAt(i))) month = month * 10 + text.charCodeAt(i++) - CODE_0;
+  if (i === monthStart || !isDateSeparator(text.charCodeAt(i++)) || n - i !== 4) return undefined;
+  let year = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigitCode(c)) return undefined;
+    year = year * 10 + c - CODE_0;
+  }
+  return isoDate(year, month, day) ?? undefined;
+}
+
+/** A four-digit year from 1900 to 2100, the birth year alone. */
+function isBirthYearText(text: string): boolean {
+  if (text.length !== 4) return false;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigitCode(c)) return false;
+    year = year * 10 + c - CODE_0;
+  }
+  return year >= 1900 && year <= 2100;
+}
+
+const fastDate: FastPath = (cell) => (typeof cell === 'string' ? fastDayMonthYear(cell) : undefined);
+
+const fastBirth: FastPath = (cell) => {
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1900 && cell <= 2100 ? String(cell) : undefined;
+  if (typeof cell !== 'string') return undefined;
+  return isBirthYearText(cell) ? cell : fastDayMonthYear(cell);
+};
+
+/** NaN fails both comparisons; ±Infinity fails one. */
+const fastScore: FastPath = (cell) => (typeof cell === 'number' && cell >= 0 && cell <= 100 ? cell : undefined);
+
+/**
+ * Printable ASCII, Latin-1 letters and Latin Extended-A/B, Latin Extended Additional (every
+ * precomposed Vietnamese letter): characters that are already NFC in any sequence, with no
+ * space, control or invisible mark among them (a test checks every pair).
+ */
+export const isPlainTextCode = (c: number): boolean => (c > 0x20 && c < 0x7f) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff);
+/** Among the plain characters: the letters (all but ASCII signs and digits, × and ÷). */
+export const isPlainLetterCode = (c: number): boolean => (c >= 0xc0 ? c !== 0xd7 && c !== 0xf7 : (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+
+/** Text cleanText leaves as it is (plain characters, single spaces inside), within `max` and no formula error. */
+function fastText(max: number, personName: boolean): FastPath {
+  // A column often repeats the cell above (one pledge copied down the list): accepted once, it is not scanned again.
+  let lastAccepted: string | undefined;
+  return (cell) => {
+    if (cell === lastAccepted) return cell;
+    if (typeof cell !== 'string') return undefined;
+    const n = cell.length;
+    // “#” could start a formula error; a space at either end is trimmed.
+    if (n === 0 || n > max || cell.charCodeAt(0) === 35 || cell.charCodeAt(n - 1) === 32) return undefined;
+    let letter = !personName;
+    let previous = 32;
+    for (let i = 0; i < n; i++) {
+      const c = cell.charCodeAt(i);
+      if (c === 32) {
+        if (previous === 32) return undefined;
+      } else if (!isPlainTextCode(c)) return undefined;
+      else if (!letter && isPlainLetterCode(c)) letter = true;
+      previous = c;
+    }
+    if (!letter) return undefined;
+    lastAccepted = cell;
+    return cell;
+  };
+}
+
+/** The fast path of a field kind, or null when every cell goes through its normaliser. */
+export function fastPathFor(kind: FieldKind): FastPath | null {
+  switch (kind.type) {
+    case 'card':
+      return fastCard;
+    case 'date':
+      return fastDate;
+    case 'birth':
+      return fastBirth;
+    case 'score':
+      return fastScore;
+    case 'text':
+      return fastText(kind.max, kind.personName === true);
+    default:
+      return null;
+  }
 }

@@ -73,12 +73,15 @@ const at = (row: number, ctx: RuleContext, field: FieldKey): Location => ({ row,
  * with a bad date still gets its score, rating and discipline checked in the same pass.
  */
 export type UnreadFields = ReadonlySet<FieldKey>;
-const NONE_UNREAD: UnreadFields = new Set();
+export const NONE_UNREAD: UnreadFields = new Set();
 
-export function checkRow(row: number, e: Evaluation, ctx: RuleContext, unread: UnreadFields = NONE_UNREAD): Issue[] {
-  const issues: Issue[] = [];
-  if (unread.has('rating')) return checkDates(row, e, ctx, unread);
-  // Inline checks, no closure: this runs on every row of a 100.000-row sheet.
+/** The row's problems, appended to `issues` (no array per row: this runs on every row of a 100.000-row sheet). */
+export function checkRow(row: number, e: Evaluation, ctx: RuleContext, unread: UnreadFields, issues: Issue[]): void {
+  if (unread.has('rating')) {
+    checkDates(row, e, ctx, unread, issues);
+    return;
+  }
+  // Inline checks, no closure.
   const all = unread.size === 0;
   const classified = e.rating !== 'KXL';
   if (ctx.pack.usesScore && classified && (all || !unread.has('score'))) {
@@ -86,7 +89,7 @@ export function checkRow(row: number, e: Evaluation, ctx: RuleContext, unread: U
       issues.push(issue('error', 'SCORE_REQUIRED', at(row, ctx, 'score'), { year: ctx.settings.year }));
     } else {
       const score = e.score;
-      const band = ctx.pack.bands.find((b) => score >= b.min && score < b.below);
+      const band = bandOf(ctx.pack.bands, score);
       if (band && band.level !== e.rating) {
         issues.push(
           issue('error', 'SCORE_RATING_MISMATCH', at(row, ctx, 'rating'), {
@@ -122,12 +125,16 @@ export function checkRow(row: number, e: Evaluation, ctx: RuleContext, unread: U
   if ((all || (!unread.has('leaderTier') && !unread.has('isLeader'))) && e.leaderTier != null && e.leaderTier !== 'none' && !e.isLeader) {
     issues.push(issue('error', 'LEADER_TIER_NOT_LEADER', at(row, ctx, 'leaderTier'), { tier: LEADER_TIER.labelOf(e.leaderTier) }));
   }
-  issues.push(...checkDates(row, e, ctx, unread));
+  checkDates(row, e, ctx, unread, issues);
   const lowest = ctx.settings.exemplaryScale[ctx.settings.exemplaryScale.length - 1];
   if (e.rating === 'HTXSNV' && (all || !unread.has('exemplary')) && e.exemplary === lowest) {
     issues.push(issue('warning', 'EXCELLENT_LOW_EXEMPLARY', at(row, ctx, 'exemplary'), { level: lowest }));
   }
-  return issues;
+}
+
+function bandOf(bands: readonly ScoreBand[], score: number): ScoreBand | undefined {
+  for (const band of bands) if (score >= band.min && score < band.below) return band;
+  return undefined;
 }
 
 /** The Party was founded on 03/02/1930: no one was admitted earlier (a sheet serial of 1900 reads so). */
@@ -138,8 +145,7 @@ const PARTY_FOUNDED = '1930-02-03';
  * admission before the Party's founding or before birth (errors); admission under 18, the Party's minimum age, is a warning
  * (a birth year alone is compared by years). A birth date is `yyyy` or `yyyy-mm-dd`.
  */
-function checkDates(row: number, e: Evaluation, ctx: RuleContext, unread: UnreadFields): Issue[] {
-  const issues: Issue[] = [];
+function checkDates(row: number, e: Evaluation, ctx: RuleContext, unread: UnreadFields, issues: Issue[]): void {
   const all = unread.size === 0;
   const birthDate = all || !unread.has('birthDate') ? e.birthDate : null;
   const admissionDate = all || !unread.has('admissionDate') ? e.admissionDate : null;
@@ -153,14 +159,26 @@ function checkDates(row: number, e: Evaluation, ctx: RuleContext, unread: Unread
   }
   if (admissionDate !== null && admissionDate < PARTY_FOUNDED) {
     issues.push(issue('error', 'ADMISSION_BEFORE_FOUNDING', at(row, ctx, 'admissionDate'), { value: formatDateVi(admissionDate) }));
-    return issues;
+    return;
   }
   if (birthDate !== null && bornFrom !== null && admissionDate !== null) {
-    const facts = { admitted: admissionDate, born: birthDate };
-    if (admissionDate < bornFrom) issues.push(issue('error', 'ADMISSION_BEFORE_BIRTH', at(row, ctx, 'admissionDate'), facts));
-    else if (admissionDate < plusYears(bornFrom, 18)) issues.push(issue('warning', 'ADMISSION_UNDER_18', at(row, ctx, 'admissionDate'), facts));
+    if (admissionDate < bornFrom) {
+      issues.push(issue('error', 'ADMISSION_BEFORE_BIRTH', at(row, ctx, 'admissionDate'), { admitted: admissionDate, born: birthDate }));
+    } else if (admittedUnder18(admissionDate, bornFrom)) {
+      issues.push(issue('warning', 'ADMISSION_UNDER_18', at(row, ctx, 'admissionDate'), { admitted: admissionDate, born: birthDate }));
+    }
   }
-  return issues;
+}
+
+/** The year of an ISO date (its four digits), read without cutting the string. */
+const yearOf = (iso: string): number =>
+  ((iso.charCodeAt(0) - 48) * 10 + iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + iso.charCodeAt(3) - 48;
+
+/** Before the 18th birthday: the years alone decide but for the year the member turned 18 (dates have four-digit years). */
+function admittedUnder18(admitted: string, bornFrom: string): boolean {
+  const adult = yearOf(bornFrom) + 18;
+  const year = yearOf(admitted);
+  return year === adult ? admitted < plusYears(bornFrom, 18) : year < adult;
 }
 
 const plusYears = (iso: string, years: number): string => `${String(Number(iso.slice(0, 4)) + years).padStart(4, '0')}${iso.slice(4)}`;
