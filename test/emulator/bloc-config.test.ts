@@ -82,6 +82,7 @@ describe('applyBlocConfig', () => {
       lastSubmission: null,
       contentHash: null,
       tally: null,
+      cardHashes: null,
       orgFigures: null,
       acceptedQuotaReason: null,
       deadlineOverride: null,
