@@ -3,8 +3,9 @@ import { auditCol, orgRef, yearRef } from '../../functions/src/store/paths.js';
 import { COLOURS } from '../../sheets-addon/src/texts/labels.js';
 import { grid, validRows } from '../fixtures/sheet-grid.js';
 import { ADMIN, LEADER, OPEN_DEADLINE, SECRETARY_A, SECRETARY_B, testBloc } from '../fixtures/test-bloc.js';
-import { cellAt, serviceCallCounts, type CallCounts } from '../support/addon/apps-script-fakes.js';
+import { cellAt, serviceCallCounts } from '../support/addon/apps-script-fakes.js';
 import type { AddonSession } from '../support/addon/session.js';
+import { confirmedAlerts, consoleCallRecorder } from '../support/addon/console-calls.js';
 import { openAddon } from '../support/addon/flows.js';
 import { useLocalStack } from '../support/functions/local-stack.js';
 
@@ -29,9 +30,8 @@ const h = useLocalStack('demo-admin-console', CONFIG);
 const CONFIG_SHEET = 'Cấu hình 2025';
 const PROGRESS_SHEET = 'Tiến độ 2025';
 
-/** Service calls per console action (the add-on's call counting), for the README and the report. */
-const calls: Record<string, { spreadsheet: number; urlFetch: number; mail: number }> = {};
 let admin: AddonSession;
+const { calls, measured } = consoleCallRecorder(() => admin);
 
 beforeAll(async () => {
   admin = await openAddon(h, ADMIN);
@@ -43,13 +43,6 @@ afterAll(async () => {
 
 const lastAlert = async (session: AddonSession = admin) => (await session.uiLog()).alerts.at(-1);
 const lastMenu = async (session: AddonSession) => (await session.uiLog()).menus.at(-1)?.items.map((i) => i.caption) ?? [];
-
-async function measured(name: string, action: () => Promise<unknown>): Promise<void> {
-  await admin.resetCalls();
-  await action();
-  const counts: CallCounts = await serviceCallCounts(admin);
-  calls[name] = { spreadsheet: counts.spreadsheet, urlFetch: counts.urlFetch, mail: counts.byMethod['MailApp.sendEmail'] ?? 0 };
-}
 
 async function rowOf(sheet: string, orgId: string): Promise<number> {
   const snap = await admin.snapshot(sheet);
@@ -148,10 +141,7 @@ describe.sequential('the admin console, as an admin', () => {
     expect(await lastAlert()).toEqual({ title: 'Cấu hình không có lỗi', text: expect.stringContaining('Đã kiểm tra 4 tổ chức') });
     expect(cellAt((await admin.snapshot(CONFIG_SHEET)) ?? (() => { throw new Error('no sheet'); })(), 'C14').background).not.toBe(COLOURS.error);
 
-    await admin.scriptAlerts('YES');
-    const shown = (await admin.uiLog()).alerts.length;
-    await measured('Áp dụng cấu hình (kiểm tra, xem thay đổi, xác nhận)', () => admin.run('menuAdminApplyConfig'));
-    const [confirm, result] = (await admin.uiLog()).alerts.slice(shown);
+    const [confirm, result] = await confirmedAlerts(admin, () => measured('Áp dụng cấu hình (kiểm tra, xem thay đổi, xác nhận)', () => admin.run('menuAdminApplyConfig')));
     expect(confirm?.title).toBe('Áp dụng 4 thay đổi cho năm 2025?');
     expect(confirm?.text.split('\n').slice(0, 4)).toEqual([
       'Đổi hạn nộp: 17:00 ngày 15/01/2099 → 17:00 ngày 20/01/2099',

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgsCol, yearRef } from '../../functions/src/store/paths.js';
 import { demoBlocConfig } from '../../local/src/demo/bloc-config.js';
 import { grid, validRows } from '../fixtures/sheet-grid.js';
-import { serviceCallCounts } from '../support/addon/apps-script-fakes.js';
 import type { AddonSession } from '../support/addon/session.js';
+import { confirmedAlerts, consoleCallRecorder } from '../support/addon/console-calls.js';
 import { openAddon } from '../support/addon/flows.js';
 import { TEST_AUDIENCE, useLocalStack } from '../support/functions/local-stack.js';
 
@@ -20,8 +20,8 @@ const orgs2025 = years['2025']?.orgs ?? [];
 const CONFIG = JSON.stringify({ ...demo, oauthClientIds: [TEST_AUDIENCE], years: { 2024: years['2024'] } });
 const ADMIN = 'van.phong@demo.khoi.vn';
 const h = useLocalStack('demo-admin-season', CONFIG);
-const calls: Record<string, { spreadsheet: number; urlFetch: number; mail: number }> = {};
 let admin: AddonSession;
+const { calls, measured } = consoleCallRecorder(() => admin);
 
 beforeAll(async () => {
   admin = await openAddon(h, ADMIN);
@@ -31,12 +31,6 @@ afterAll(async () => {
   console.log(`demo season (74 organisations) service calls: ${JSON.stringify(calls)}`);
 });
 
-async function measured(name: string, action: () => Promise<unknown>): Promise<void> {
-  await admin.resetCalls();
-  await action();
-  const counts = await serviceCallCounts(admin);
-  calls[name] = { spreadsheet: counts.spreadsheet, urlFetch: counts.urlFetch, mail: counts.byMethod['MailApp.sendEmail'] ?? 0 };
-}
 const lastAlert = async () => (await admin.uiLog()).alerts.at(-1);
 
 describe.sequential('the demo season from the console', () => {
@@ -49,10 +43,7 @@ describe.sequential('the demo season from the console', () => {
     expect((await admin.snapshot(sheet))?.values[3]?.slice(0, 2)).toEqual(['Hạn nộp', '15/01/2026 17:00']);
     await admin.edit(sheet, 'B4', [['15/01/2099 17:00'], ['31/12/2025']]);
     await admin.edit(sheet, 'A13', orgs2025.map((o) => [o.id, o.name, o.secretaries.join(', '), o.expectedMembers, '']));
-    await admin.scriptAlerts('YES');
-    const shown = (await admin.uiLog()).alerts.length;
-    await measured('Áp dụng cấu hình (74 tổ chức)', () => admin.run('menuAdminApplyConfig'));
-    const [confirm, result] = (await admin.uiLog()).alerts.slice(shown);
+    const [confirm, result] = await confirmedAlerts(admin, () => measured('Áp dụng cấu hình (74 tổ chức)', () => admin.run('menuAdminApplyConfig')));
     expect(confirm?.title).toBe('Áp dụng 80 thay đổi cho năm 2025?');
     expect(confirm?.text.split('\n').slice(0, 7)).toEqual([
       'Đổi hạn nộp: (chưa có) → 17:00 ngày 15/01/2099',

@@ -55,16 +55,13 @@ export const sidebarCheck = (runId?: unknown): SidebarState => runCheck(progress
 export const sidebarSubmit = (runId?: unknown): SidebarState => runSubmit(SpreadsheetApp.getUi(), progressReporter(runId)).state;
 export const sidebarProgress = (runId: unknown): Progress | null => readProgress(runId);
 /** The sidebar's “Tạo bảng đánh giá” with the organisation and year chosen in its dropdowns. */
-export function sidebarCreate(year: number, orgId: string): SidebarState {
-  const notice = createEvaluationSheet(SpreadsheetApp.getUi(), year, orgId);
-  const ctx = activeContext();
-  // A choice that failed stays in the create view, its dropdowns beside the error.
-  return buildState(ctx, notice, null, undefined, notice.kind === 'error' || ctx.target === null);
-}
+export const sidebarCreate = (year: number, orgId: string): SidebarState => afterChoice(createEvaluationSheet(SpreadsheetApp.getUi(), year, orgId));
 
 /** The sidebar's “Gắn trang tính này”: the open, unlinked sheet becomes the chosen organisation's. */
-export function sidebarLink(year: number, orgId: string): SidebarState {
-  const notice = linkActiveSheet(year, orgId);
+export const sidebarLink = (year: number, orgId: string): SidebarState => afterChoice(linkActiveSheet(year, orgId));
+
+function afterChoice(notice: Notice): SidebarState {
   const ctx = activeContext();
+  // A choice that failed stays in the create view, its dropdowns beside the error.
   return buildState(ctx, notice, null, undefined, notice.kind === 'error' || ctx.target === null);
 }

@@ -1,3 +1,4 @@
+import { parseJson } from './properties.js';
 import { progressSchema, RUN_ID_PATTERN, type Progress, type ProgressPhase } from '../sidebar-model/sidebar-state.js';
 
 /**
@@ -28,12 +29,5 @@ export function progressReporter(runId: unknown): Report {
 /** The sidebar's poll: the run's last report, or null before the first one. */
 export function readProgress(runId: unknown): Progress | null {
   if (typeof runId !== 'string' || !RUN_ID_PATTERN.test(runId)) return null;
-  const text = CacheService.getUserCache().get(keyOf(runId));
-  if (text === null) return null;
-  try {
-    const parsed = progressSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseJson(CacheService.getUserCache().get(keyOf(runId)), progressSchema);
 }

@@ -7,7 +7,11 @@ export const documentStore = (): Store => PropertiesService.getDocumentPropertie
 export const scriptStore = (): Store => PropertiesService.getScriptProperties();
 
 export function readJson<S extends z.ZodType>(store: Store, key: string, schema: S): z.output<S> | null {
-  const text = store.getProperty(key);
+  return parseJson(store.getProperty(key), schema);
+}
+
+/** Stored JSON (a property, a cache entry) through its schema; absent, unparsable or stale: null. */
+export function parseJson<T>(text: string | null, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): T | null {
   if (text === null) return null;
   try {
     const parsed = schema.safeParse(JSON.parse(text));
